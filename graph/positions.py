@@ -1,0 +1,83 @@
+"""Positions (actor -> issue) derived from statements: the stance, its evidence, first and last time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+
+from rdflib import Literal
+
+from standpoint.graph import iris
+from standpoint.graph.triples import STANCES, Triple
+from standpoint.ontology.namespace import RDF, SP, XSD
+
+
+@dataclass(frozen=True)
+class StanceRecord:
+    """One statement's stance, as positions need it: who, on what, which way, when."""
+
+    statement: str  # IRI
+    actor_id: str
+    issue_id: str
+    stance: str
+    time: str  # ISO-8601 date or date-time
+
+
+@dataclass(frozen=True)
+class Position:
+    actor_id: str
+    issue_id: str
+    stance: str  # supports | opposes | mixed
+    evidence: tuple[str, ...]
+    supports: int
+    opposes: int
+    first: str
+    last: str
+
+
+def sort_key(value: str) -> datetime:
+    """Order ISO dates and date-times together: a date counts as its midnight UTC."""
+    if "T" in value:
+        parsed = datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return datetime.combine(date.fromisoformat(value), time(0), tzinfo=timezone.utc)
+
+
+def derive(records: Iterable[StanceRecord]) -> list[Position]:
+    """Group statements by actor and issue; all one way is that stance, both ways is mixed."""
+    groups: dict[tuple[str, str], list[StanceRecord]] = {}
+    for record in records:
+        groups.setdefault((record.actor_id, record.issue_id), []).append(record)
+    positions = []
+    for (actor_id, issue_id), group in sorted(groups.items()):
+        group.sort(key=lambda r: (sort_key(r.time), r.statement))
+        supports = sum(r.stance == "supports" for r in group)
+        opposes = sum(r.stance == "opposes" for r in group)
+        stance = "mixed" if supports and opposes else ("supports" if supports else "opposes")
+        positions.append(Position(
+            actor_id, issue_id, stance, tuple(r.statement for r in group), supports, opposes,
+            group[0].time, group[-1].time,
+        ))
+    return positions
+
+
+def _time(value: str) -> Literal:
+    return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date)
+
+
+def position_triples(position: Position) -> Iterator[Triple]:
+    from rdflib import URIRef
+
+    node = iris.position(position.actor_id, position.issue_id)
+    yield node, RDF.type, SP.Position
+    yield node, SP.actor, iris.actor(position.actor_id)
+    yield node, SP.issue, iris.issue(position.issue_id)
+    yield node, SP.stance, STANCES[position.stance]
+    yield node, SP.statementCount, Literal(len(position.evidence))
+    yield node, SP.supportCount, Literal(position.supports)
+    yield node, SP.opposeCount, Literal(position.opposes)
+    yield node, SP.firstTime, _time(position.first)
+    yield node, SP.lastTime, _time(position.last)
+    for statement in position.evidence:
+        yield node, SP.evidence, URIRef(statement)

@@ -1,0 +1,101 @@
+"""Who says a sentence: the subject of its speech verb, with pronouns resolved to earlier speakers.
+
+Rules, in order, for each speech verb outside quotes:
+- a participle ("saying", "warning") belongs to the sentence's first actor ("X has written to Y
+  saying ..."); any other verb to the nearest actor before it ("Responding to A, B says ...");
+- actors inside relative clauses (", who ... ,"), brackets and quotes are never the subject, nor is
+  a party or organisation used as a modifier ("Labour MP ...", "the BBC's ...");
+- "says Cooper": with no actor before the verb, the actor right after it;
+- "calls from A, B and C for ...": each of A, B, C.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from standpoint.loaders.text_spans import Span
+from standpoint.records import Mention
+
+VERBS = (
+    r"says?", r"said", r"saying", r"adds?", r"added", r"adding", r"tells?", r"told", r"asks?",
+    r"asked", r"asking", r"explains?", r"explained", r"claims?", r"claimed", r"claiming",
+    r"insists?", r"insisted", r"insisting", r"['’]s insisting", r"argues?", r"argued", r"arguing",
+    r"warns?", r"warned", r"warning", r"urges?", r"urged", r"urging", r"calls? for",
+    r"called for", r"calling for", r"to call for", r"calls? from", r"repeats?", r"repeated",
+    r"reiterates?", r"reiterated", r"confirms?", r"confirmed", r"announces?", r"announced",
+    r"believes?", r"believed", r"thinks?", r"welcomes?", r"welcomed", r"welcoming",
+    r"respond(?:s|ed)?", r"responding", r"repl(?:y|ies|ied)", r"challenges?", r"challenged",
+    r"press(?:es|ed)", r"demands?", r"demanded", r"accepts?", r"accepted", r"rejects?",
+    r"rejected", r"agree(?:s|d)?", r"suggests?", r"suggested", r"states?", r"stated",
+    r"continues", r"goes on to say", r"went on to say", r"goes on to explain",
+    r"(?:has|have|had) been clear", r"made clear", r"makes clear", r"backs?", r"backed",
+    r"supports?", r"wants?", r"criticis(?:es|ed)", r"attacks?", r"attacked", r"praises?",
+    r"praised", r"accus(?:es|ed)", r"condemns?", r"condemned", r"admits?", r"admitted",
+    r"acknowledges?", r"acknowledged", r"describes?", r"described", r"recalls?", r"recalled",
+    r"points? out", r"pointed out", r"notes?", r"noted", r"promises?", r"promised",
+)
+SPEECH_VERB = re.compile(r"(?<![\w-])(?:" + "|".join(VERBS) + r")(?![\w-])")
+PARTICIPLE = re.compile(r"ing\b")
+MODIFIED = re.compile(
+    r"^(?:['’]s\s(?!\w+ing\b|been\b|got\b|said\b|going\b)|\s+(?:MPs?|ministers?|members?|leader|peers?|councillors?|government|"
+    r"spokesperson|politicians?|party|correspondent|editor|council|backbenchers?|frontbench)\b)"
+)
+MASK = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|\([^)]*\)|\s[-–—]\s(?:who|which)\b[^-–—]*\s[-–—]\s")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speakers: tuple[Mention, ...]
+    verb: Span
+
+
+def masked(text: str, sentence: Span, quoted: list[Span]) -> list[Span]:
+    """Regions of the sentence whose actors cannot be its subject."""
+    regions = [Span(q.start - 1, q.end + 1) for q in quoted]
+    for match in MASK.finditer(text, sentence.start, sentence.end):
+        regions.append(Span(match.start(), match.end()))
+    return regions
+
+
+def _inside(pos: int, regions: list[Span]) -> bool:
+    return any(r.start <= pos < r.end for r in regions)
+
+
+def eligible(text: str, mention: Mention, kinds: dict[str, str], regions: list[Span]) -> bool:
+    """Can this mention be a subject? Not inside masked regions, not an organisation as modifier."""
+    if _inside(mention.start, regions):
+        return False
+    if kinds.get(mention.actor_id) in ("organisation", "place") and MODIFIED.match(text[mention.end:mention.end + 30]):
+        return False
+    return kinds.get(mention.actor_id) != "place"
+
+
+def attribute(text: str, sentence: Span, mentions: list[Mention], quoted: list[Span],
+              kinds: dict[str, str]) -> Attribution | None:
+    """The speaker(s) of a sentence, or None when it reports nobody's words."""
+    regions = masked(text, sentence, quoted)
+    candidates = [m for m in mentions if eligible(text, m, kinds, regions)]
+    for verb in SPEECH_VERB.finditer(text, sentence.start, sentence.end):
+        if _inside(verb.start(), [Span(q.start, q.end) for q in quoted]):
+            continue
+        span = Span(verb.start(), verb.end())
+        if verb.group().startswith("calls from") or verb.group() == "call from":
+            listed = _listed(text, verb.end(), sentence.end, candidates)
+            if listed:
+                return Attribution(tuple(listed), span)
+        before = [m for m in candidates if m.end <= verb.start()]
+        if before:
+            chosen = before[0] if PARTICIPLE.search(verb.group()) else before[-1]
+            return Attribution((chosen,), span)
+        after = [m for m in candidates if verb.end() <= m.start <= verb.end() + 3]
+        if after:
+            return Attribution((after[0],), span)
+    return None
+
+
+def _listed(text: str, start: int, end: int, candidates: list[Mention]) -> list[Mention]:
+    """The actors listed after "calls from", up to "for"/"to"."""
+    stop = re.compile(r"\b(?:for|to)\b").search(text, start, end)
+    limit = stop.start() if stop else end
+    return [m for m in candidates if start <= m.start < limit]

@@ -1,0 +1,128 @@
+"""Mentions of actors in text: by name, alias, surname, title, role on the day, and pronoun.
+
+A `Matcher` is built once per registry; `find(text, day)` returns the mentions in order.
+Pronouns ("she", "he") and bare descriptions ("the MP") come back unresolved (actor_id "")
+with the gender they need; the attribution step resolves them against what came before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from standpoint.loaders.registry import Registry
+from standpoint.records import Actor, Mention
+
+PRONOUNS = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
+DESCRIPTIONS = ("the MP", "the minister", "the MSP", "the peer", "the councillor", "the former detective")
+HONORIFICS = {
+    "Mrs": "female", "Ms": "female", "Miss": "female", "Dame": "female", "Baroness": "female",
+    "Lady": "female", "Mr": "male", "Sir": "male", "Lord": "male",
+    "Dr": None, "Prof": None, "Professor": None,
+}
+SURNAME_STOPWORDS = {"Champion", "Jay", "Reform", "Oliver", "Catt", "Holt"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern[str]
+    actor_id: str | None  # None: a role, resolved by date
+    role_id: str | None
+    via: str
+
+
+def _phrase(words: str, fold_case: bool) -> str:
+    """A regex for a phrase: flexible spaces and hyphens; first letter case-free unless fold_case."""
+    parts = [re.escape(w) for w in re.split(r"[\s-]+", words.strip()) if w]
+    body = r"[\s\-]+".join(parts)
+    if not fold_case and body and body[0].isalpha():
+        body = f"[{body[0].upper()}{body[0].lower()}]" + body[1:]
+    return body
+
+
+class Matcher:
+    """Finds registry actors in text; surnames only where they name one person."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self.patterns: list[tuple[str, Pattern]] = []
+        surnames: dict[str, list[str]] = {}
+        for actor in registry.actors.values():
+            self._add(actor.name, actor.id, None, "name")
+            for alias in actor.aliases:
+                self._add(alias, actor.id, None, "alias")
+            if actor.type == "person" and " " in actor.name:
+                surnames.setdefault(actor.name.split()[-1], []).append(actor.id)
+        for surname, ids in surnames.items():
+            if len(ids) == 1:
+                self._add(surname, ids[0], None, "surname")
+        for role in registry.roles.values():
+            for label in (role.label, *role.aliases):
+                self._add(label, None, role.id, "role", fold_case=True)
+        self.patterns.sort(key=lambda p: -len(p[0]))
+        alternation = "|".join(f"(?P<p{i}>{p.regex.pattern})" for i, (_, p) in enumerate(self.patterns))
+        self.regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+        self.by_group = {f"p{i}": p for i, (_, p) in enumerate(self.patterns)}
+        self.pronoun = re.compile(
+            r"(?<![\w-])(?:" + "|".join(
+                [rf"[{p[0].upper()}{p[0]}]{p[1:]}" for p in PRONOUNS]
+                + [_phrase(d, fold_case=False) for d in DESCRIPTIONS]
+            ) + r")(?![\w-])"
+        )
+
+    def _add(self, phrase: str, actor_id: str | None, role_id: str | None, via: str,
+             fold_case: bool = False) -> None:
+        flags = "(?i:" if fold_case else "(?:"
+        pattern = Pattern(re.compile(flags + _phrase(phrase, fold_case) + ")"), actor_id, role_id, via)
+        self.patterns.append((phrase, pattern))
+
+    def find(self, text: str, day: date, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Mentions in text[start:end], in order; adjacent mentions of one actor merged."""
+        end = len(text) if end is None else end
+        found: list[Mention] = []
+        for match in self.regex.finditer(text, start, end):
+            pattern = self.by_group[match.lastgroup or ""]
+            actor_id = pattern.actor_id or self._holder(pattern.role_id or "", day)
+            if actor_id:
+                found.append(Mention(actor_id, match.start(), match.end(), match.group(), pattern.via))
+        taken = [(m.start, m.end) for m in found]
+        for match in self.pronoun.finditer(text, start, end):
+            if not any(a <= match.start() < b for a, b in taken):
+                found.append(Mention("", match.start(), match.end(), match.group(), "pronoun"))
+        found.sort(key=lambda m: m.start)
+        return _merge(text, found)
+
+    def _holder(self, role_id: str, day: date) -> str | None:
+        holders = self.registry.holders(role_id, day)
+        return holders[0].id if len(holders) == 1 else None
+
+    def gender(self, actor_id: str) -> str | None:
+        actor = self.registry.actors.get(actor_id)
+        return actor.gender if actor else None
+
+
+def _merge(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Join "shadow home secretary Chris Philp" (role then name of one actor) into one mention."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        last = merged[-1] if merged else None
+        gap = text[last.end:mention.start] if last else ""
+        if last and last.actor_id and last.actor_id == mention.actor_id and re.fullmatch(r"[\s,]*", gap):
+            merged[-1] = Mention(last.actor_id, last.start, mention.end,
+                                 text[last.start:mention.end], last.via)
+        else:
+            merged.append(mention)
+    return merged
+
+
+def pronoun_gender(mention: Mention) -> str | None:
+    """The gender a pronoun needs; None for a description such as "the MP"."""
+    return PRONOUNS.get(mention.text.lower())
+
+
+def is_compatible(actor: Actor | None, gender: str | None) -> bool:
+    """Can this actor be the referent of a pronoun needing that gender?"""
+    if actor is None or actor.type != "person":
+        return False
+    return gender is None or actor.gender in (None, gender)

@@ -1,0 +1,195 @@
+"""The stance a sentence takes on each issue it names: supports or opposes, with a confidence.
+
+General cues, not sentences of any one source. A clause is the unit: contrast ("but", "while",
+";") starts a new one. Inside a clause:
+
+- support cues ("call for", "need", "welcome", "urge", "announce", "implement", "only X would")
+  and opposition cues ("mistake", "inadequate", "reject", "instead of") give a polarity;
+- a negation before a cue flips it ("doesn't think ... are enough");
+- a negation right before the issue ("not a new national inquiry", "no national inquiry")
+  opposes it;
+- a comparison prefers one side: "more answers than a lengthy nationwide inquiry" opposes what
+  follows "than" and supports what comes before;
+- a lack ("without", "will not have") supports what is lacking and opposes what lacks it;
+- questions take a stance only when rhetorical ("Does she agree that there is a need for ...?",
+  "How, without a national inquiry, can we ...?").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from standpoint.loaders.issues import IssueMention
+
+# Cues that judge what they describe, wherever it stands in the clause ("X is inadequate").
+EVALUATIVE_SUPPORT = (
+    r"effective", r"proper", r"important", r"enough", r"adequate", r"sufficient", r"essential",
+    r"vital", r"necessary", r"welcome", r"right", r"only",
+)
+EVALUATIVE_OPPOSE = (
+    r"(?:be |was |is |a )?(?:a )?mistake", r"inadequate", r"insufficient", r"wrong", r"no need",
+    r"unnecessary", r"not needed", r"waste", r"distraction", r"lengthy", r"pointless",
+    r"flawed", r"too slow",
+)
+# Verbs and prepositions that act on what follows them ("calls for X", "rejects X").
+SUPPORT = (
+    r"call(?:s|ed|ing)? for", r"calls? (?:from [^.;]{0,80}? )?for", r"urg(?:e|es|ed|ing)",
+    r"demand(?:s|ed|ing)?", r"press(?:es|ed|ing)? for", r"push(?:es|ed|ing)? for",
+    r"want(?:s|ed)?", r"need(?:s|ed)?", r"need for", r"welcom(?:es|ed|ing)",
+    r"back(?:s|ed|ing)?", r"support(?:s|ed|ing)?(?: for)?", r"in favour of",
+    r"endors(?:e|es|ed|ing)", r"announc(?:e|es|ed|ing)", r"launch(?:es|ed|ing)?",
+    r"commission(?:s|ed|ing)?", r"set(?:s|ting)? up", r"introduc(?:e|es|ed|ing)",
+    r"deliver(?:s|ed|ing)?", r"implement(?:s|ed|ing)?", r"accept(?:s|ed|ing)?",
+    r"adopt(?:s|ed|ing)?", r"agree(?:s|d)? to", r"commit(?:s|ted)? to", r"should have had",
+    r"should (?:be|have)", r"must (?:be|have)", r"go further", r"oversee", r"funding for",
+    r"fund(?:s|ed|ing)?", r"right to", r"thank(?:s|ed)? [^.;]{0,60} for",
+)
+OPPOSE = (
+    r"reject(?:s|ed|ing)?", r"oppos(?:e|es|ed|ing)", r"refus(?:e|es|ed|ing)",
+    r"rul(?:e|es|ed|ing) out", r"dismiss(?:es|ed|ing)?", r"instead of", r"rather than",
+    r"redoing", r"against", r"scrap(?:s|ped)?", r"abandon(?:s|ed)?",
+)
+NEGATION = r"(?:not|n['’]t|never|no|nor|neither|cannot)"
+LACK = r"(?:without|lack(?:s|ed|ing)?(?: of)?|(?:will|would|do|does|did|can|could)(?: not|n['’]t) have|no)"
+CONTRAST = re.compile(
+    r";|,?\s+\bbut\b|,?\s+\bwhile\b|,?\s+\bwhereas\b|,?\s+\bhowever\b|\s[-–—]\s|"
+    r",?\s+\b(?:adding|saying|warning|and (?:claimed|said|added|claims|says|adds))\b|,\s+and\s+(?=\w+s\b)"
+)
+RHETORICAL = re.compile(
+    r"\b(?:does|do|would|will|is|isn['’]t|doesn['’]t|won['’]t) (?:she|he|the \w+|my [\w.]+ \w+|they|you) "
+    r"(?:not )?agree\b|\bwithout\b|\bis (?:there|it) not\b|\bisn['’]t (?:there|it)\b",
+    re.IGNORECASE,
+)
+
+
+def _words(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
+
+
+_EVALUATIVE = ((_words(EVALUATIVE_SUPPORT), 1.0), (_words(EVALUATIVE_OPPOSE), -1.0))
+_ACTING = ((_words(SUPPORT), 1.0), (_words(OPPOSE), -1.0))
+_INDIRECT_QUESTION = re.compile(r"\bwhether\b|(?<!is )(?<!['’]s )\bwhy\b", re.IGNORECASE)
+_NEG_RAISING = re.compile(
+    r"(?:n['’]t|\bnot)\s+(?:think|believe|consider|feel|accept|see|agree)\b", re.IGNORECASE
+)
+_NEGATION = re.compile(rf"(?<![\w-]){NEGATION}(?![\w-])|n['’]t\b", re.IGNORECASE)
+_LACK = re.compile(rf"(?<![\w-]){LACK}(?![\w-])", re.IGNORECASE)
+_THAN = re.compile(r"(?<![\w-])(?:than|rather than|instead of)(?![\w-])", re.IGNORECASE)
+_MORE = re.compile(r"(?<![\w-])(?:more|better|far more|faster|quicker)(?![\w-])", re.IGNORECASE)
+_DIRECT_NEGATION = re.compile(
+    r"(?:\bnot|\bno|n['’]t)\s+(?:(?:a|an|the|any|another)\s+)?(?:(?:new|further|full|separate)\s+)?"
+    rf"[{re.escape(chr(34) + chr(39))}‘’“”]?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Stance:
+    issue_id: str
+    stance: str  # supports | opposes
+    confidence: float
+    cue: str
+    mention: IssueMention
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans of text[start:end], split at contrast markers."""
+    cuts = [start]
+    for match in CONTRAST.finditer(text, start, end):
+        cuts.append(match.start())
+    cuts.append(end)
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def stances(text: str, start: int, end: int, mentions: list[IssueMention]) -> list[Stance]:
+    """The stance of the sentence text[start:end] on each issue mentioned in it."""
+    sentence = text[start:end].rstrip(" \"'”’")
+    if sentence.endswith("?") and not RHETORICAL.search(sentence):
+        return []
+    found: list[Stance] = []
+    for a, b in clauses(text, start, end):
+        inside = [m for m in mentions if a <= m.start < b]
+        for mention in inside:
+            stance = _clause_stance(text, a, b, mention, inside)
+            if stance:
+                found.append(stance)
+    return found
+
+
+def _clause_stance(text: str, a: int, b: int, mention: IssueMention,
+                   others: list[IssueMention]) -> Stance | None:
+    before = text[a:mention.start]
+    if _DIRECT_NEGATION.search(before) and not _LACK.search(before[-30:]):
+        return Stance(mention.issue_id, "opposes", 0.7, "negated", mention)
+    than = _compare(text, a, b, mention)
+    if than:
+        return than
+    lack = _lack(text, a, b, mention)
+    if lack:
+        return lack
+    if _INDIRECT_QUESTION.search(before):
+        return None
+    score, cue = 0.0, ""
+    for family in (_EVALUATIVE, _ACTING):
+        for regex, sign in family:
+            for match in regex.finditer(text, a, b):
+                if _overlaps(match, others):
+                    continue
+                if family is _ACTING and match.end() > mention.start:
+                    continue
+                polarity = sign * _negated(text, a, match.start())
+                weight = 1.0 / (1 + _distance(match, mention) / 40)
+                if abs(polarity * weight) > abs(score):
+                    score, cue = polarity * weight, match.group()
+        if score:
+            break
+    if score == 0:
+        return None
+    confidence = round(min(0.9, 0.5 + abs(score) * 0.4), 2)
+    return Stance(mention.issue_id, "supports" if score > 0 else "opposes", confidence, cue, mention)
+
+
+def _compare(text: str, a: int, b: int, mention: IssueMention) -> Stance | None:
+    """"X can deliver more than Y": opposes Y, supports X."""
+    for match in _THAN.finditer(text, a, b):
+        preceding = text[a:match.start()]
+        if not (_MORE.search(preceding) or match.group().lower() in ("rather than", "instead of")):
+            continue
+        if match.end() <= mention.start and mention.start - match.end() < 40:
+            return Stance(mention.issue_id, "opposes", 0.8, match.group(), mention)
+        if mention.end <= match.start():
+            return Stance(mention.issue_id, "supports", 0.75, "more than", mention)
+    return None
+
+
+def _lack(text: str, a: int, b: int, mention: IssueMention) -> Stance | None:
+    """"without X" or "will not have X" supports X; the thing lacking it is criticised."""
+    for match in _LACK.finditer(text, a, b):
+        if match.group().lower() == "no":
+            continue
+        if match.end() <= mention.start and mention.start - match.end() < 30:
+            return Stance(mention.issue_id, "supports", 0.7, match.group(), mention)
+        if mention.end <= match.start() and match.start() - mention.end < 40:
+            return Stance(mention.issue_id, "opposes", 0.6, match.group(), mention)
+    return None
+
+
+def _negated(text: str, a: int, at: int) -> float:
+    """-1 when a negation stands within a few words before position `at` in the clause."""
+    before = text[a:at]
+    words = re.findall(r"[\w'’]+", before)[-3:]
+    near = " ".join(words)
+    if _NEGATION.search(near) or _NEG_RAISING.search(before):
+        return -1.0
+    return 1.0
+
+
+def _distance(match: re.Match[str], mention: IssueMention) -> int:
+    if match.end() <= mention.start:
+        return mention.start - match.end()
+    return max(0, match.start() - mention.end)
+
+
+def _overlaps(match: re.Match[str], mentions: list[IssueMention]) -> bool:
+    return any(m.start < match.end() and match.start() < m.end for m in mentions)

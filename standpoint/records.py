@@ -1,0 +1,115 @@
+"""Typed records that cross every boundary: loaders yield Entries, extraction yields Statements.
+
+The graph layer writes only these; nothing else reaches the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One post of a live blog or one speech of a debate.
+
+    `published` is a timezone-aware datetime, or a date for date-only sources.
+    `body` is the text statements are extracted from; every span points into it.
+    `captions` are media and image captions: kept for display, never treated as speech.
+    """
+
+    id: str
+    published: datetime | date
+    body: str
+    title: str = ""
+    speaker: str | None = None
+    authors: tuple[str, ...] = ()
+    author_roles: tuple[str, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    label: str | None = None
+    captions: tuple[str, ...] = ()
+    origin: str = ""
+    line: int | None = None
+
+    @property
+    def published_iso(self) -> str:
+        return self.published.isoformat()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in an entry's body where an actor is named, titled or referred to."""
+
+    actor_id: str
+    start: int
+    end: int
+    text: str
+    via: str = "name"  # name | alias | surname | role | pronoun | speaker | title
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A quote or a reported claim, attributed to a speaker, with its stance on one issue.
+
+    `start`/`end` are character offsets of `text` in the entry's body: body[start:end] == text.
+    `issue_id` and `stance` are None when the statement concerns no known issue.
+    """
+
+    entry_id: str
+    speaker_id: str
+    text: str
+    kind: str  # direct | reported
+    start: int
+    end: int
+    published: datetime | date
+    issue_id: str | None = None
+    stance: str | None = None  # supports | opposes
+    confidence: float = 0.0
+    cue: str | None = None
+
+
+@dataclass
+class Actor:
+    """A person, organisation or place, from the registry or discovered in the text."""
+
+    id: str
+    name: str
+    type: str  # person | organisation | place
+    aliases: tuple[str, ...] = ()
+    party: str | None = None
+    gender: str | None = None
+    wikidata: str | None = None
+    kind: str | None = None  # for organisations: party, government, media, ...
+    located_in: str | None = None
+    constituency: str | None = None
+    roles: list["RoleHolding"] = field(default_factory=list)
+    discovered: bool = False
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class RoleHolding:
+    role_id: str
+    start: date | None = None
+    end: date | None = None
+
+    def held_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A proposal under debate, e.g. a national inquiry into grooming gangs."""
+
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
