@@ -43,9 +43,10 @@ def holding(actor_id: str, role_id: str, start: str) -> URIRef:
     return ID[f"holding/{_safe(actor_id)}--{_safe(role_id)}--{_safe(start)}"]
 
 
-def statement(entry_id: str, start: int, end: int, kind: str, issue_id: str | None) -> URIRef:
-    """A statement's IRI is a hash of where it is and what it is about: rebuilding mints the same."""
-    key = f"{entry_id}\x1f{start}\x1f{end}\x1f{kind}\x1f{issue_id or ''}"
+def statement(entry_id: str, start: int, end: int, kind: str, issue_id: str | None,
+              speaker_id: str) -> URIRef:
+    """A statement's IRI is a hash of where it is, who says it and what about: rebuilds mint the same."""
+    key = f"{entry_id}\x1f{start}\x1f{end}\x1f{kind}\x1f{issue_id or ''}\x1f{speaker_id}"
     return ID[f"statement/{hashlib.sha1(key.encode()).hexdigest()[:20]}"]
 
 

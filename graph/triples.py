@@ -132,7 +132,8 @@ def author_triples(entry: Entry, authors: Iterable[Actor]) -> Iterator[Triple]:
 
 def statement_triples(statement: Statement) -> Iterator[Triple]:
     node = iris.statement(
-        statement.entry_id, statement.start, statement.end, statement.kind, statement.issue_id
+        statement.entry_id, statement.start, statement.end, statement.kind, statement.issue_id,
+        statement.speaker_id,
     )
     yield node, RDF.type, SP.Statement
     yield node, SP.speaker, iris.actor(statement.speaker_id)

@@ -1,0 +1,59 @@
+"""Exports: the store's triples as Turtle, JSON-LD or N-Triples; its network as GraphML or GEXF."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+
+from standpoint.errors import InputError
+from standpoint.graph.network import flat, project
+from standpoint.graph.store import Store
+from standpoint.ontology.namespace import ID, PREFIXES
+
+KINDS = ("actor", "issue", "entry", "statement", "position", "role", "holding", "source")
+EXPORT_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "id"} | {k: f"{ID}{k}/" for k in KINDS}
+
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+}
+NETWORK_FORMATS: dict[str, Callable[[nx.MultiDiGraph, str], None]] = {
+    "graphml": lambda G, path: nx.write_graphml(G, path),
+    "gexf": lambda G, path: nx.write_gexf(G, path),
+}
+FORMATS = tuple(RDF_FORMATS) + tuple(NETWORK_FORMATS)
+
+
+def triples(store: Store) -> list[ox.Triple]:
+    """Every triple of every graph, once."""
+    return sorted({ox.Triple(q.subject, q.predicate, q.object) for q in store.quads()}, key=str)
+
+
+def export(store: Store, fmt: str, out: Path) -> Path:
+    """Write the store in a format to a file, atomically (a failed export leaves no partial file)."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; formats: {', '.join(FORMATS)}")
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise InputError("the folder to write into does not exist", str(out.parent))
+    handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    os.close(handle)
+    try:
+        if fmt in RDF_FORMATS:
+            prefixes = EXPORT_PREFIXES if fmt != "ntriples" else None
+            ox.serialize(triples(store), temp, RDF_FORMATS[fmt], prefixes=prefixes)
+        else:
+            NETWORK_FORMATS[fmt](flat(project(store)), temp)
+        os.replace(temp, out)
+    except OSError as err:
+        raise InputError(f"cannot write the export: {err.strerror or err}", str(out)) from err
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+    return out

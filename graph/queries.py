@@ -1,0 +1,83 @@
+"""Every SPARQL query the read commands run, by name. Values are bound by substitution, never pasted."""
+
+ISSUES = """
+SELECT ?issue ?id ?label ?alias WHERE {
+  ?issue a sp:Issue ; dcterms:identifier ?id ; skos:prefLabel ?label .
+  OPTIONAL { ?issue skos:altLabel ?alias }
+}"""
+
+ACTOR_NAMES = """
+SELECT ?actor ?id ?name ?alias WHERE {
+  ?actor dcterms:identifier ?id ; foaf:name ?name .
+  OPTIONAL { ?actor skos:altLabel ?alias }
+}"""
+
+ENTRIES = """
+SELECT ?entry ?id ?title ?published ?source ?url ?speaker ?author ?order WHERE {
+  ?entry a sp:Entry ; dcterms:identifier ?id ; dcterms:issued ?published .
+  OPTIONAL { ?entry dcterms:title ?title }
+  OPTIONAL { ?entry dcterms:source ?source }
+  OPTIONAL { ?entry schema:url ?url }
+  OPTIONAL { ?entry sp:speakerLabel ?speaker }
+  OPTIONAL { ?entry schema:author/foaf:name ?author }
+  OPTIONAL { ?entry sp:position ?order }
+}"""
+
+ACTORS = """
+SELECT ?actor ?id ?name ?type ?partyName ?alias ?roleLabel ?start ?end ?discovered WHERE {
+  ?actor dcterms:identifier ?id ; foaf:name ?name ; a ?type .
+  VALUES ?type { foaf:Person foaf:Organization sp:Place }
+  OPTIONAL { ?actor sp:party/foaf:name ?partyName }
+  OPTIONAL { ?actor skos:altLabel ?alias }
+  OPTIONAL { ?actor sp:holds ?holding . ?holding sp:role/skos:prefLabel ?roleLabel .
+             OPTIONAL { ?holding sp:startDate ?start } OPTIONAL { ?holding sp:endDate ?end } }
+  OPTIONAL { ?actor sp:discovered ?discovered }
+}"""
+
+POSITIONS = """
+SELECT ?position ?actor ?actorName ?issue ?issueId ?issueLabel ?stance ?count ?first ?last
+       ?statement ?entryId ?published ?text ?statementStance ?confidence WHERE {
+  ?position a sp:Position ; sp:actor ?actor ; sp:issue ?issue ; sp:stance ?stance ;
+            sp:statementCount ?count ; sp:firstTime ?first ; sp:lastTime ?last ;
+            sp:evidence ?statement .
+  ?actor foaf:name ?actorName .
+  ?issue dcterms:identifier ?issueId ; skos:prefLabel ?issueLabel .
+  ?statement sp:text ?text ; sp:fromEntry ?entry ; sp:stance ?statementStance ;
+             sp:confidence ?confidence .
+  ?entry dcterms:identifier ?entryId ; dcterms:issued ?published .
+}"""
+
+STATEMENTS = """
+SELECT ?statement ?actor ?actorName ?text ?kind ?entryId ?published ?issue ?issueId ?issueLabel
+       ?stance ?confidence ?start WHERE {
+  ?statement a sp:Statement ; sp:speaker ?actor ; sp:text ?text ; sp:kind ?kind ;
+             sp:fromEntry ?entry ; sp:spanStart ?start ; sp:confidence ?confidence .
+  ?actor foaf:name ?actorName .
+  ?entry dcterms:identifier ?entryId ; dcterms:issued ?published .
+  OPTIONAL { ?statement sp:about ?issue . ?issue dcterms:identifier ?issueId ;
+             skos:prefLabel ?issueLabel . }
+  OPTIONAL { ?statement sp:stance ?stance }
+}"""
+
+NETWORK_EDGES = """
+SELECT ?actor ?issue ?stance ?statement ?text ?published ?entryId ?entryTitle ?kind ?confidence
+WHERE {
+  ?position a sp:Position ; sp:actor ?actor ; sp:issue ?issue ; sp:stance ?stance ;
+            sp:evidence ?statement .
+  ?statement sp:text ?text ; sp:fromEntry ?entry ; sp:kind ?kind ; sp:confidence ?confidence .
+  ?entry dcterms:identifier ?entryId ; dcterms:issued ?published .
+  OPTIONAL { ?entry dcterms:title ?entryTitle }
+}"""
+
+NETWORK_RELATIONS = """
+SELECT ?from ?relation ?to WHERE {
+  { ?from sp:party ?to . BIND("member_of" AS ?relation) }
+  UNION { ?from sp:constituency ?to . BIND("constituency" AS ?relation) }
+  UNION { ?from sp:locatedIn ?to . BIND("located_in" AS ?relation) }
+}"""
+
+ISSUE_PLACES = """
+SELECT DISTINCT ?issue ?place WHERE {
+  ?statement a sp:Statement ; sp:about ?issue ; sp:fromEntry ?entry .
+  ?entry sp:mentions ?place . ?place a sp:Place .
+}"""

@@ -1,0 +1,317 @@
+"""The `standpoint` command line: thin commands over the library, one error handler."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from standpoint.errors import StandpointError
+from standpoint.output import FORMATS, render
+
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+
+def handle_errors(func: F) -> F:
+    """Turn our errors into one line on stderr and exit code 1; never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except StandpointError as err:
+            click.echo(f"standpoint: error: {err}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("standpoint: interrupted; the store is unchanged", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def store_option(func: F) -> F:
+    return click.option(
+        "--store", "store", type=click.Path(path_type=Path), envvar="STANDPOINT_STORE",
+        default="standpoint-store", show_default=True,
+        help="Store directory (or set STANDPOINT_STORE).",
+    )(func)
+
+
+def format_option(func: F) -> F:
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+        help="Output format.",
+    )(func)
+
+
+def issue_option(func: F) -> F:
+    return click.option("--issue", help="Issue id, label or alias (any case).")(func)
+
+
+def echo_rows(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
+    text = render(rows, fmt, columns)
+    if text:
+        click.echo(text)
+
+
+def progress(items: Sequence[T], label: str) -> Iterable[T]:
+    """A progress bar on stderr for long builds (shown only on a terminal)."""
+    if len(items) < 200 or not sys.stderr.isatty():
+        return items
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        return list(bar)
+
+
+class DateType(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date (YYYY-MM-DD)", param, ctx)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="standpoint")
+def main() -> None:
+    """standpoint: who said what, and who stands where, in political text.
+
+    Build a store from live blogs and debate transcripts, then ask it questions.
+
+    \b
+    Example:
+      standpoint build
+      standpoint positions --issue "national inquiry"
+    """
+
+
+@main.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--date", "page_date", type=DateType(), help="Date of a live page (else its .meta.yaml).")
+@click.option("--format", "fmt", type=click.Choice(["auto", "liveblog", "jsonl"]), default="auto",
+              show_default=True, help="Source format.")
+@click.option("--registry", type=click.Path(path_type=Path), envvar="STANDPOINT_REGISTRY",
+              help="Registry YAML (default: the bundled seeds/registry.yaml).")
+@store_option
+@handle_errors
+def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry: Path | None,
+          store: Path) -> None:
+    """Add sources to the store (default: the bundled seed).
+
+    Building the same source twice changes nothing; a changed entry replaces its old statements.
+    Bad input stops the build before anything is written.
+
+    \b
+    Examples:
+      standpoint build
+      standpoint build page.txt --date 2025-01-16
+      standpoint build debates/*.jsonl --store research-store
+    """
+    from standpoint.graph.build import build as run_build
+
+    report = run_build(list(sources), store, fmt=fmt, page_date=page_date, registry_path=registry,
+                       progress=progress)
+    click.echo(
+        f"{report.entries} entries from {len(report.sources)} source(s): {report.added} added, "
+        f"{report.updated} updated, {report.unchanged} unchanged; store {report.store} holds "
+        f"{report.statements} statements and {report.positions} positions"
+    )
+
+
+def _read(func: Callable[..., list[dict[str, Any]]], store: Path, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+    from standpoint.graph.store import open_store
+
+    with open_store(store) as opened:
+        return func(opened, *args, **kwargs)
+
+
+@main.command()
+@store_option
+@format_option
+@handle_errors
+def entries(store: Path, fmt: str) -> None:
+    """List the entries (posts, speeches) in the store, in time order.
+
+    \b
+    Example:
+      standpoint entries --format json
+    """
+    from standpoint.graph import read
+
+    echo_rows(_read(read.entries, store), fmt, ("id", "published", "title", "authors", "speaker"))
+
+
+@main.command()
+@store_option
+@format_option
+@handle_errors
+def actors(store: Path, fmt: str) -> None:
+    """List the people, organisations and places in the store.
+
+    \b
+    Example:
+      standpoint actors --format csv
+    """
+    from standpoint.graph import read
+
+    echo_rows(_read(read.actors, store), fmt)
+
+
+@main.command()
+@issue_option
+@click.option("--actor", help="Actor id, name or alias (any case).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0,
+              help="Only statements at least this confident.")
+@store_option
+@format_option
+@handle_errors
+def positions(issue: str | None, actor: str | None, min_confidence: float, store: Path, fmt: str) -> None:
+    """Who stands where: each actor's stance on each issue, with the evidence.
+
+    \b
+    Examples:
+      standpoint positions --issue "national inquiry"
+      standpoint positions --actor Badenoch --format json
+    """
+    from standpoint.graph import read
+
+    rows = _read(read.positions, store, issue=issue, actor=actor, min_confidence=min_confidence)
+    if fmt == "table":
+        rows = [{**r, "evidence": r["evidence"][0]["text"] if r["evidence"] else ""} for r in rows]
+    echo_rows(rows, fmt, ("actor", "issue", "stance", "statements", "first", "last", "evidence"))
+
+
+@main.command()
+@click.argument("actor", required=False)
+@issue_option
+@store_option
+@format_option
+@handle_errors
+def said(actor: str | None, issue: str | None, store: Path, fmt: str) -> None:
+    """What was said, by whom, when and where: quotes (direct) and reported speech.
+
+    \b
+    Examples:
+      standpoint said Cooper
+      standpoint said --issue "rapid audit" --format json
+    """
+    from standpoint.graph import read
+
+    rows = _read(read.said, store, actor=actor, issue=issue)
+    echo_rows(rows, fmt, ("published", "actor", "kind", "stance", "issue", "text", "entry_id"))
+
+
+@main.command()
+@click.argument("actor", required=False)
+@issue_option
+@store_option
+@format_option
+@handle_errors
+def timeline(actor: str | None, issue: str | None, store: Path, fmt: str) -> None:
+    """Statements with a stance in time order; CHANGED marks where an actor's stance changed.
+
+    \b
+    Example:
+      standpoint timeline Cooper --issue "national inquiry"
+    """
+    from standpoint.graph import read
+
+    rows = _read(read.timeline, store, actor=actor, issue=issue)
+    echo_rows(rows, fmt, ("published", "actor", "issue", "stance", "changed", "text"))
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), default="standpoint.html", show_default=True,
+              help="HTML file to write.")
+@issue_option
+@click.option("--actor", help="Actor id, name or alias (any case).")
+@store_option
+@handle_errors
+def show(out: Path, issue: str | None, actor: str | None, store: Path) -> None:
+    """Write the interactive network as one HTML page that works offline; print its path.
+
+    \b
+    Example:
+      standpoint show --out grooming-gangs.html --issue "national inquiry"
+    """
+    from standpoint.graph.network import project
+    from standpoint.graph.store import open_store
+    from standpoint.visualisations.page import write_page
+
+    with open_store(store) as opened:
+        G = project(opened, issue=issue, actor=actor)
+    click.echo(str(write_page(G, out, title="standpoint")))
+
+
+@main.command()
+@click.option("--to", "fmt", type=click.Choice(["turtle", "jsonld", "ntriples", "graphml", "gexf"]),
+              required=True, help="Export format.")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="File to write.")
+@store_option
+@handle_errors
+def export(fmt: str, out: Path, store: Path) -> None:
+    """Export the store: RDF (turtle, jsonld, ntriples) or the network (graphml, gexf).
+
+    \b
+    Example:
+      standpoint export --to turtle --out standpoint.ttl
+    """
+    from standpoint.graph.export import export as run_export
+    from standpoint.graph.store import open_store
+
+    with open_store(store) as opened:
+        click.echo(str(run_export(opened, fmt, out)))
+
+
+@main.command()
+@store_option
+@format_option
+@handle_errors
+def validate(store: Path, fmt: str) -> None:
+    """Check the store against the ontology's SHACL shapes; exit 1 if it does not conform.
+
+    \b
+    Example:
+      standpoint validate
+    """
+    from standpoint.graph.check import check_store
+    from standpoint.graph.store import open_store
+
+    with open_store(store) as opened:
+        report = check_store(opened)
+    if report.conforms:
+        click.echo("the store conforms to the standpoint shapes")
+        return
+    rows = [{"severity": p.severity, "focus": p.focus, "path": p.path, "message": p.message}
+            for p in report.problems]
+    echo_rows(rows, fmt)
+    click.echo(f"standpoint: error: {len(rows)} problem(s) found", err=True)
+    sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@store_option
+@format_option
+@handle_errors
+def sparql(query: str, store: Path, fmt: str) -> None:
+    """Run a SPARQL query on the embedded store (prefixes sp:, foaf:, skos:, ... are predefined).
+
+    \b
+    Example:
+      standpoint sparql 'SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name }'
+    """
+    from standpoint.graph.sparql import run_query
+    from standpoint.graph.store import open_store
+
+    with open_store(store) as opened:
+        echo_rows(run_query(opened, query), fmt)
