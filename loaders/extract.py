@@ -55,6 +55,8 @@ class Extractor:
         result.authors = [self.person(name) for name in entry.authors]
         if entry.speaker:
             result.speaker = self.transcript_speaker(entry.speaker, day_of(entry.published))
+            if result.speaker is None:
+                return result  # the chair: procedure, never positions
         _Reader(self, entry, result).read()
         return result
 

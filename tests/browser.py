@@ -1,0 +1,289 @@
+"""Drive a real headless Chromium over the DevTools protocol, with the standard library only.
+
+`Browser` starts `chromium --headless` on a free DevTools port (`--remote-debugging-port=0`,
+the port is read from DevToolsActivePort), opens one tab and speaks CDP over a minimal
+RFC 6455 websocket client. It records every network request the page makes and every
+uncaught JavaScript exception and console error or warning, so tests can assert that a page
+stays offline and runs cleanly.
+
+Also a script: `python tests/browser.py PAGE.html OUT.png` screenshots a page.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any, Self
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--remote-debugging-port=0",
+)
+
+
+class BrowserError(RuntimeError):
+    """Chromium did not start, or a DevTools command failed or timed out."""
+
+
+class WebSocket:
+    """A minimal websocket client: masked text frames out, text frames in (RFC 6455)."""
+
+    def __init__(self, url: str, timeout: float = 30.0) -> None:
+        """Connect to a ws://host:port/path URL and do the opening handshake."""
+        host_port, _, path = url.removeprefix("ws://").partition("/")
+        host, _, port = host_port.partition(":")
+        self.sock = socket.create_connection((host, int(port)), timeout=timeout)
+        key = base64.b64encode(os.urandom(16)).decode()
+        request = (
+            f"GET /{path} HTTP/1.1\r\nHost: {host_port}\r\nUpgrade: websocket\r\n"
+            f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+            "Sec-WebSocket-Version: 13\r\n\r\n"
+        )
+        self.sock.sendall(request.encode())
+        response = b""
+        while b"\r\n\r\n" not in response:
+            chunk = self.sock.recv(4096)
+            if not chunk:
+                raise BrowserError("DevTools closed the connection during the handshake")
+            response += chunk
+        if b" 101 " not in response.split(b"\r\n", 1)[0]:
+            raise BrowserError(f"websocket handshake refused: {response[:200]!r}")
+        self.buffer = response.split(b"\r\n\r\n", 1)[1]
+
+    def send(self, text: str) -> None:
+        """Send one masked text frame."""
+        payload = text.encode()
+        mask = os.urandom(4)
+        size = len(payload)
+        if size < 126:
+            header = struct.pack("!BB", 0x81, 0x80 | size)
+        elif size < 1 << 16:
+            header = struct.pack("!BBH", 0x81, 0x80 | 126, size)
+        else:
+            header = struct.pack("!BBQ", 0x81, 0x80 | 127, size)
+        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        self.sock.sendall(header + mask + masked)
+
+    def _read(self, size: int) -> bytes:
+        """Exactly `size` bytes from the socket."""
+        while len(self.buffer) < size:
+            chunk = self.sock.recv(max(65536, size - len(self.buffer)))
+            if not chunk:
+                raise BrowserError("DevTools closed the connection")
+            self.buffer += chunk
+        data, self.buffer = self.buffer[:size], self.buffer[size:]
+        return data
+
+    def _frame(self) -> tuple[int, bool, bytes]:
+        """One frame as (opcode, fin, payload)."""
+        first, second = self._read(2)
+        size = second & 0x7F
+        if size == 126:
+            size = struct.unpack("!H", self._read(2))[0]
+        elif size == 127:
+            size = struct.unpack("!Q", self._read(8))[0]
+        mask = self._read(4) if second & 0x80 else b""
+        payload = self._read(size)
+        if mask:
+            payload = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        return first & 0x0F, bool(first & 0x80), payload
+
+    def receive(self) -> str:
+        """The next text message, answering pings and joining fragments."""
+        parts: list[bytes] = []
+        while True:
+            opcode, fin, payload = self._frame()
+            if opcode == 0x8:
+                raise BrowserError("DevTools closed the websocket")
+            if opcode == 0x9:
+                self.sock.sendall(struct.pack("!BB", 0x8A, 0x80) + b"\0\0\0\0")
+                continue
+            if opcode in (0x0, 0x1, 0x2):
+                parts.append(payload)
+                if fin:
+                    return b"".join(parts).decode()
+
+    def close(self) -> None:
+        """Close the TCP connection."""
+        self.sock.close()
+
+
+class Browser:
+    """A headless Chromium with one tab, driven over CDP; use as a context manager."""
+
+    def __init__(self, binary: Path = CHROMIUM, size: tuple[int, int] = (1400, 900)) -> None:
+        """Start Chromium with its own profile directory and connect to its first tab."""
+        self.profile = tempfile.mkdtemp(prefix="standpoint-chromium-")
+        self.process = subprocess.Popen(
+            [
+                str(binary),
+                *FLAGS,
+                f"--window-size={size[0]},{size[1]}",
+                f"--user-data-dir={self.profile}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.port = self._devtools_port()
+        self.ws = WebSocket(self._page_socket())
+        self.next_id = 0
+        self.requests: list[str] = []
+        self.exceptions: list[str] = []
+        self.dialogs: list[str] = []
+        self.console: list[str] = []
+        for domain in ("Page", "Runtime", "Network"):
+            self.call(f"{domain}.enable")
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=size[0],
+            height=size[1],
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+
+    def _devtools_port(self, timeout: float = 30.0) -> int:
+        """The DevTools port Chromium chose, read from its profile directory."""
+        active = Path(self.profile) / "DevToolsActivePort"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if active.exists() and active.read_text().strip():
+                return int(active.read_text().split()[0])
+            if self.process.poll() is not None:
+                raise BrowserError(f"chromium exited with code {self.process.returncode}")
+            time.sleep(0.05)
+        raise BrowserError("chromium did not open its DevTools port in time")
+
+    def _page_socket(self) -> str:
+        """The DevTools websocket URL of the first tab."""
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/json/list", timeout=10) as r:
+            targets = json.load(r)
+        return next(t["webSocketDebuggerUrl"] for t in targets if t["type"] == "page")
+
+    def _event(self, message: dict[str, Any]) -> None:
+        """Record the events tests look at: requests, exceptions, console errors, dialogs."""
+        params = message.get("params", {})
+        if message["method"] == "Network.requestWillBeSent":
+            self.requests.append(params["request"]["url"])
+        elif message["method"] == "Runtime.exceptionThrown":
+            self.exceptions.append(json.dumps(params.get("exceptionDetails", {}))[:500])
+        elif message["method"] == "Runtime.consoleAPICalled" and params.get("type") in (
+            "error",
+            "warning",
+            "warn",
+        ):
+            self.console.append(json.dumps(params.get("args", []))[:500])
+        elif message["method"] == "Page.javascriptDialogOpening":
+            self.dialogs.append(params.get("message", ""))
+            self.ws.send(
+                json.dumps(
+                    {"id": -1, "method": "Page.handleJavaScriptDialog", "params": {"accept": True}}
+                )
+            )
+
+    def call(self, method: str, **params: Any) -> dict[str, Any]:
+        """Send one CDP command and return its result, recording events meanwhile."""
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.receive())
+            if "method" in message:
+                self._event(message)
+            elif message.get("id") == self.next_id:
+                if "error" in message:
+                    raise BrowserError(f"{method}: {message['error']}")
+                return message["result"]
+
+    def wait_event(self, method: str, timeout: float = 30.0) -> dict[str, Any]:
+        """Wait for one CDP event, recording the others."""
+        self.ws.sock.settimeout(timeout)
+        while True:
+            message = json.loads(self.ws.receive())
+            if "method" in message:
+                self._event(message)
+                if message["method"] == method:
+                    return message.get("params", {})
+
+    def open(self, url: str) -> None:
+        """Navigate to a URL and wait for its load event."""
+        self.call("Page.navigate", url=url)
+        self.wait_event("Page.loadEventFired")
+
+    def evaluate(self, expression: str) -> Any:
+        """The JSON value of a JavaScript expression in the page (promises are awaited)."""
+        result = self.call(
+            "Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True
+        )
+        if "exceptionDetails" in result:
+            raise BrowserError(f"{expression}: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def wait_for(self, expression: str, timeout: float = 30.0) -> Any:
+        """Poll a JavaScript expression until it is truthy; return its value."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = self.evaluate(expression)
+            if value:
+                return value
+            time.sleep(0.1)
+        raise BrowserError(f"timed out waiting for {expression}")
+
+    def hover(self, x: float, y: float) -> None:
+        """Move the mouse to page coordinates (x, y)."""
+        self.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
+
+    def screenshot(self, out: Path) -> Path:
+        """Save a PNG of the tab to `out`."""
+        data = self.call("Page.captureScreenshot", format="png")["data"]
+        out.write_bytes(base64.b64decode(data))
+        return out
+
+    def close(self) -> None:
+        """Stop Chromium (this process only) and remove its profile."""
+        self.ws.close()
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def render(page: Path, png: Path) -> Path:
+    """Open a page, wait until its network has settled, and screenshot it."""
+    with Browser() as browser:
+        browser.open(page.resolve().as_uri())
+        browser.wait_for("document.getElementById('network').dataset.stable === 'true'")
+        time.sleep(0.5)
+        return browser.screenshot(png)
+
+
+if __name__ == "__main__":
+    print(render(Path(sys.argv[1]), Path(sys.argv[2])))

@@ -1,0 +1,471 @@
+"""The interactive network page: one self-contained HTML file that works offline.
+
+`write_page(G, out)` draws actors, issues and places from a networkx projection of the store,
+with supports / opposes / mixed edges whose tooltips carry the quotes behind them, a legend and
+filters by issue and by actor. vis-network (shipped inside the pyvis package) is inlined, and a
+Content-Security-Policy lets only the page's own scripts run and lets nothing be fetched.
+
+Every text in G comes from scraped sources and is treated as hostile: markup gets
+`html.escape`, data gets `script_json` (safe inside <script>), and the page's JavaScript puts
+texts into the DOM only with `textContent`; tooltips are plain strings, which vis-network shows
+as text.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .colours import (
+    CONTEXT_EDGE,
+    KNOWN_PARTIES,
+    NODE_STYLES,
+    STANCE_COLOURS,
+    party_colour,
+    party_key,
+)
+from .template import PAGE, SCRIPT, STYLE
+
+__all__ = ["page_html", "script_json", "write_page"]
+
+STANCES = ("supports", "opposes", "mixed")
+ACTOR_TYPES = ("person", "organisation")
+TYPE_NAMES = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "issue": "Issue",
+    "place": "Place",
+}
+RELATION_NAMES = {
+    "member_of": "member of",
+    "constituency": "constituency",
+    "located_in": "located in",
+    "mentions": "mentions",
+}
+MAX_QUOTES = 8
+MAX_QUOTE_CHARS = 420
+LAYOUT_SEED = 20250116
+
+_SCRIPT_ESCAPES = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside an HTML <script>: no `<`, `>`, `&`, U+2028/2029, non-ASCII.
+
+    >>> script_json({"q": "</script>"})
+    '{"q":"\\\\u003c/script\\\\u003e"}'
+    """
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+
+
+def _text(value: Any, default: str = "") -> str:
+    """A value from the graph as a display string ("" / default for None)."""
+    if value is None:
+        return default
+    return str(value)
+
+
+def _when(value: Any) -> str:
+    """A published time as 'YYYY-MM-DD HH:MM' (plus its offset unless UTC), or the date."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return str(value)
+    if isinstance(value, datetime):
+        offset = value.utcoffset()
+        zone = "" if offset is None else " UTC" if not offset else value.strftime(" %z")
+        return value.strftime("%Y-%m-%d %H:%M") + zone
+    if isinstance(value, date):
+        return value.isoformat()
+    return _text(value)
+
+
+def _roles(attrs: Mapping[str, Any]) -> list[str]:
+    """The node's roles as a list of strings, whatever shape the attribute has."""
+    roles = attrs.get("roles") or []
+    if isinstance(roles, str):
+        return [roles]
+    return [_text(role) for role in roles]
+
+
+def _label(G: nx.MultiDiGraph, node: Any) -> str:
+    """The display name of a node, falling back to its id."""
+    return _text(G.nodes[node].get("label"), _text(node)) or _text(node)
+
+
+def _type(G: nx.MultiDiGraph, node: Any) -> str:
+    """The node's type, one of NODE_STYLES (a node of unknown type is drawn as a place)."""
+    kind = _text(G.nodes[node].get("type"))
+    return kind if kind in NODE_STYLES else "place"
+
+
+def _stance_edges(G: nx.MultiDiGraph) -> Iterator[tuple[Any, Any, Mapping[str, Any]]]:
+    """The supports / opposes / mixed edges of G as (actor, issue, attributes)."""
+    for source, target, attrs in G.edges(data=True):
+        if attrs.get("relation") in STANCES:
+            yield source, target, attrs
+
+
+def _weight(attrs: Mapping[str, Any]) -> int:
+    """The number of evidence statements of a stance edge (at least 1)."""
+    try:
+        return max(1, int(attrs.get("weight") or len(attrs.get("evidence") or ()) or 1))
+    except (TypeError, ValueError, OverflowError):
+        return 1
+
+
+def _party_names(G: nx.MultiDiGraph) -> set[str]:
+    """The party names people in G belong to, lower-cased."""
+    return {_text(a.get("party")).lower() for _n, a in G.nodes(data=True) if a.get("party")}
+
+
+def _node_party(G: nx.MultiDiGraph, node: Any, parties: set[str]) -> str | None:
+    """The party a node is coloured by: its `party`, or itself when it is a party.
+
+    An organisation is a party when people in G are members of a party of that name, or when
+    its name is a well-known party name (KNOWN_PARTIES).
+    """
+    attrs = G.nodes[node]
+    if attrs.get("party"):
+        return _text(attrs["party"])
+    label = _label(G, node)
+    if _type(G, node) == "organisation" and label.lower() in parties | KNOWN_PARTIES:
+        return label
+    return None
+
+
+def _stance_counts(G: nx.MultiDiGraph, node: Any) -> dict[str, int]:
+    """How many actors support, oppose or are mixed on an issue."""
+    counts = dict.fromkeys(STANCES, 0)
+    for _source, _target, attrs in G.in_edges(node, data=True):
+        if attrs.get("relation") in STANCES:
+            counts[attrs["relation"]] += 1
+    return counts
+
+
+def node_title(G: nx.MultiDiGraph, node: Any, party: str | None) -> str:
+    """The plain-text tooltip of a node: name, type, party, roles."""
+    attrs = G.nodes[node]
+    kind = _type(G, node)
+    lines = [_label(G, node), TYPE_NAMES[kind] + (f" · {party}" if party else "")]
+    lines += [f"Role: {role}" for role in _roles(attrs)]
+    if kind == "issue":
+        counts = _stance_counts(G, node)
+        lines.append(", ".join(f"{counts[s]} {s}" for s in STANCES))
+    if attrs.get("discovered"):
+        lines.append("(found in the text, not in the registry)")
+    return "\n".join(lines)
+
+
+def _node_size(G: nx.MultiDiGraph, node: Any) -> float:
+    """Dot size of an actor: grows with the statements behind its positions."""
+    statements = sum(
+        _weight(a) for _s, _t, a in G.out_edges(node, data=True) if a.get("relation") in STANCES
+    )
+    return round(13 + 4 * math.sqrt(statements), 1)
+
+
+def vis_node(G: nx.MultiDiGraph, node: Any, parties: set[str]) -> dict[str, Any]:
+    """The vis-network record of one node: shape and colour by type and party."""
+    kind = _type(G, node)
+    style = NODE_STYLES[kind]
+    party = _node_party(G, node, parties)
+    fill = party_colour(party) if party else style["background"]
+    record: dict[str, Any] = {
+        "id": _text(node),
+        "label": _label(G, node),
+        "title": node_title(G, node, party),
+        "kind": kind,
+        "shape": style["shape"],
+        "color": {
+            "background": fill,
+            "border": style["border"],
+            "highlight": {"background": fill, "border": "#000000"},
+            "hover": {"background": fill, "border": "#000000"},
+        },
+    }
+    if kind == "issue":
+        record.update(
+            font={"color": "#FFFFFF", "size": 15, "strokeWidth": 0},
+            margin=10,
+            widthConstraint={"maximum": 190},
+            mass=2,
+        )
+    elif kind == "place":
+        record.update(size=11, font={"color": "#3E5A55", "size": 12})
+    else:
+        record.update(size=_node_size(G, node), borderWidth=1.5)
+    if kind != "issue":
+        record["widthConstraint"] = {"maximum": 220}
+    return record
+
+
+def _quote(evidence: Mapping[str, Any]) -> str:
+    """One evidence statement as tooltip lines: time and entry, then the text."""
+    text = " ".join(_text(evidence.get("text")).split())
+    if len(text) > MAX_QUOTE_CHARS:
+        text = text[: MAX_QUOTE_CHARS - 1].rstrip() + "…"
+    kind = _text(evidence.get("kind"), "statement")
+    text = f"“{text}”" if kind == "direct" else text
+    head = " · ".join(
+        part
+        for part in (_when(evidence.get("published")), _text(evidence.get("entry_title")))
+        if part
+    )
+    confidence = evidence.get("confidence")
+    number = isinstance(confidence, int | float) and not isinstance(confidence, bool)
+    note = f"{kind}, confidence {confidence:.2f}" if number else kind
+    return f"{head}\n{text} ({note})"
+
+
+def stance_title(G: nx.MultiDiGraph, source: Any, target: Any, attrs: Mapping[str, Any]) -> str:
+    """The plain-text tooltip of a stance edge: who, stance, issue, then the evidence."""
+    evidence = [e for e in attrs.get("evidence") or () if isinstance(e, Mapping)]
+    evidence.sort(key=lambda e: _text(e.get("published")))
+    weight = _weight(attrs)
+    head = (
+        f"{_label(G, source)} {attrs['relation']} {_label(G, target)}\n"
+        f"{weight} statement{'s' if weight != 1 else ''}"
+    )
+    blocks = [head, *(_quote(e) for e in evidence[:MAX_QUOTES])]
+    if len(evidence) > MAX_QUOTES:
+        blocks.append(f"… and {len(evidence) - MAX_QUOTES} more")
+    return "\n\n".join(blocks)
+
+
+def _stance_edge(
+    G: nx.MultiDiGraph, source: Any, target: Any, attrs: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The vis-network record of a stance edge: stance colour, width by evidence."""
+    colour = STANCE_COLOURS[attrs["relation"]]
+    return {
+        "stance": attrs["relation"],
+        "title": stance_title(G, source, target, attrs),
+        "color": {"color": colour, "highlight": colour, "hover": colour, "inherit": False},
+        "width": round(min(10.0, 2 + 2.2 * math.log2(_weight(attrs))), 1),
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+    }
+
+
+def _context_edge(
+    G: nx.MultiDiGraph, source: Any, target: Any, attrs: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The vis-network record of a member_of / constituency / located_in / mentions edge."""
+    relation = _text(attrs.get("relation"), "related to")
+    name = RELATION_NAMES.get(relation, relation.replace("_", " "))
+    return {
+        "relation": relation,
+        "title": f"{_label(G, source)} — {name} — {_label(G, target)}",
+        "color": {
+            "color": CONTEXT_EDGE,
+            "highlight": "#6B7077",
+            "hover": "#6B7077",
+            "inherit": False,
+        },
+        "width": 1,
+        "dashes": [4, 4],
+        "length": 110,
+    }
+
+
+def vis_edges(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The vis-network records of all edges, parallel edges bent apart."""
+    records: list[dict[str, Any]] = []
+    seen: dict[frozenset[str], int] = {}
+    for index, (source, target, attrs) in enumerate(G.edges(data=True)):
+        make = _stance_edge if attrs.get("relation") in STANCES else _context_edge
+        record = {
+            "id": f"e{index}",
+            "from": _text(source),
+            "to": _text(target),
+            **make(G, source, target, attrs),
+        }
+        pair = frozenset((record["from"], record["to"]))
+        if seen.get(pair):
+            record["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * seen[pair]}
+        seen[pair] = seen.get(pair, 0) + 1
+        records.append(record)
+    return records
+
+
+def vis_options(seed: int = LAYOUT_SEED) -> dict[str, Any]:
+    """vis-network options: a fixed layout seed so the same graph renders the same.
+
+    The page runs the physics only to stabilise the layout, then turns it off (see SCRIPT),
+    so what a reader sees does not depend on timing.
+    """
+    return {
+        "layout": {"randomSeed": seed, "improvedLayout": True},
+        "physics": {
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -90,
+                "centralGravity": 0.012,
+                "springLength": 150,
+                "springConstant": 0.06,
+                "avoidOverlap": 0.6,
+            },
+            "stabilization": {"enabled": True, "iterations": 1000, "fit": True},
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+        "nodes": {
+            "font": {
+                "face": "system-ui, sans-serif",
+                "size": 14,
+                "color": "#1D2327",
+                "strokeWidth": 3,
+                "strokeColor": "#FFFFFF",
+            }
+        },
+        "edges": {
+            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "selectionWidth": 1.5,
+            "hoverWidth": 1,
+        },
+    }
+
+
+def _options(items: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
+    """Filter choices as {id, label}, sorted by label."""
+    return [{"id": i, "label": label} for i, label in sorted(items, key=lambda x: x[1].lower())]
+
+
+def page_data(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """Everything the page's script needs: vis nodes, edges, options, filter choices."""
+    parties = _party_names(G)
+    nodes = [vis_node(G, node, parties) for node in G.nodes]
+    return {
+        "nodes": nodes,
+        "edges": vis_edges(G),
+        "options": vis_options(),
+        "issues": _options((n["id"], n["label"]) for n in nodes if n["kind"] == "issue"),
+        "actors": _options((n["id"], n["label"]) for n in nodes if n["kind"] in ACTOR_TYPES),
+    }
+
+
+def _legend_item(swatch: str, text: str) -> str:
+    """One legend row: a swatch (trusted markup) and an escaped text."""
+    return f"<li>{swatch}<span>{html.escape(text)}</span></li>"
+
+
+def _shape_swatch(kind: str) -> str:
+    """A small inline SVG of a node type's shape (no source text in it)."""
+    style = NODE_STYLES[kind]
+    fill, stroke = style["background"], style["border"]
+    shapes = {
+        "dot": f'<circle cx="8" cy="8" r="6" fill="{fill}" stroke="{stroke}"/>',
+        "square": f'<rect x="2" y="2" width="12" height="12" fill="{fill}" stroke="{stroke}"/>',
+        "box": f'<rect x="1" y="3" width="14" height="10" rx="2" fill="{fill}"/>',
+        "triangle": f'<polygon points="8,2 14,14 2,14" fill="{fill}" stroke="{stroke}"/>',
+    }
+    return (
+        f'<svg class="swatch" viewBox="0 0 16 16" aria-hidden="true">{shapes[style["shape"]]}</svg>'
+    )
+
+
+def legend_html(G: nx.MultiDiGraph) -> str:
+    """The legend: stance colours, node types and the party colours present in G."""
+    stances = [
+        _legend_item(f'<span class="line" style="border-color:{STANCE_COLOURS[s]}"></span>', s)
+        for s in STANCES
+    ]
+    stances.append(
+        _legend_item(
+            f'<span class="line context" style="border-color:{CONTEXT_EDGE}"></span>',
+            "member of, constituency, place",
+        )
+    )
+    kinds = [_legend_item(_shape_swatch(k), TYPE_NAMES[k]) for k in NODE_STYLES]
+    members = _party_names(G)
+    parties = sorted({p for n in G.nodes if (p := _node_party(G, n, members))}, key=str.lower)
+    shown: dict[tuple[str, ...] | str, str] = {}
+    for party in parties:
+        shown.setdefault(party_key(party) or party, party)
+    swatches = [
+        _legend_item(
+            f'<span class="swatch" style="background:{party_colour(p)};border-radius:50%"></span>',
+            p,
+        )
+        for p in shown.values()
+    ]
+    sections = [("Stance", stances), ("Node", kinds), ("Party", swatches)]
+    return "\n".join(
+        f"<h2>{name}</h2>\n<ul>{''.join(items)}</ul>" for name, items in sections if items
+    )
+
+
+def _vis_asset(name: str) -> str:
+    """A file of the vis-network build that ships inside the pyvis package."""
+    return (resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / name).read_text(
+        encoding="utf-8"
+    )
+
+
+def _csp(scripts: Iterable[str]) -> str:
+    """A Content-Security-Policy allowing only these inline scripts and no fetch at all."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
+        for s in scripts
+    )
+    return (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
+        "img-src data:; font-src 'none'; connect-src 'none'; form-action 'none'; "
+        "base-uri 'none'"
+    )
+
+
+def _summary(G: nx.MultiDiGraph) -> str:
+    """The subtitle: how many actors, issues and positions the page shows."""
+    kinds = [_type(G, n) for n in G.nodes]
+    actors = sum(k in ACTOR_TYPES for k in kinds)
+    positions = sum(1 for _ in _stance_edges(G))
+    counts = ((actors, "actor"), (kinds.count("issue"), "issue"), (positions, "position"))
+    return " · ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+
+
+def page_html(G: nx.MultiDiGraph, *, title: str = "standpoint") -> str:
+    """The whole page as one HTML string (see the module docstring for what it holds)."""
+    vis_js = _vis_asset("vis-network.min.js")
+    if "</script" in vis_js.lower():
+        raise ValueError("the bundled vis-network script contains '</script' and cannot be inlined")
+    return PAGE.substitute(
+        csp=_csp((vis_js, SCRIPT)),
+        title=html.escape(title),
+        summary=html.escape(_summary(G)),
+        vis_css=_vis_asset("vis-network.css"),
+        style=STYLE,
+        vis_js=vis_js,
+        legend=legend_html(G),
+        data=script_json(page_data(G)),
+        script=SCRIPT,
+    )
+
+
+def write_page(G: nx.MultiDiGraph, out: Path, *, title: str = "standpoint") -> Path:
+    """Write the interactive network of G to `out` (one offline HTML file) and return its path."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page_html(G, title=title), encoding="utf-8", errors="replace")
+    return out
