@@ -163,7 +163,11 @@ def _restate(item: Row) -> Row:
 def statements(store: Store, actor: str | None = None, issue: str | None = None) -> list[Row]:
     """What each actor said, in time order: quotes (direct) and reported speech."""
     found = []
-    for row in store.select(queries.STATEMENTS, **_bindings(store, issue, actor)):
+    bindings = _bindings(store, issue, actor)
+    wanted = iris.local_id(bindings["issue"].value) if "issue" in bindings else None
+    for row in store.select(queries.STATEMENTS, **bindings):
+        if wanted and _value(row, "issueId") != wanted:
+            continue  # the issue is OPTIONAL in the query: binding it does not filter
         found.append({
             "actor": row["actorName"].value, "actor_id": iris.local_id(row["actor"].value),
             "text": row["text"].value, "kind": _local(row, "kind"),
