@@ -44,6 +44,12 @@ MODIFIED = re.compile(
 MASK = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|\([^)]*\)|\s[-–—]\s(?:who|which)\b[^-–—]*\s[-–—]\s")
 
 
+NESTED_VERB = re.compile(
+    r"(?<![\w-])(?:says?|said|told|tells|characteri[sz](?:es|ed)|describ(?:es|ed)|call(?:s|ed)|"
+    r"claim(?:s|ed)|insist(?:s|ed)|warn(?:s|ed)|wr(?:ote|ites))(?![\w-])"
+)
+
+
 @dataclass(frozen=True)
 class Attribution:
     speakers: tuple[Mention, ...]
@@ -99,3 +105,25 @@ def _listed(text: str, start: int, end: int, candidates: list[Mention]) -> list[
     stop = re.compile(r"\b(?:for|to)\b").search(text, start, end)
     limit = stop.start() if stop else end
     return [m for m in candidates if start <= m.start < limit]
+
+
+def quoted_speaker(text: str, attribution: Attribution, quote: Span, mentions: list[Mention],
+                   kinds: dict[str, str]) -> str | None:
+    """Someone else's words inside a report: "He says the PM characterised it as "a bandwagon"".
+
+    The quote belongs to another actor when, between the report's verb and the quote, that actor
+    is the subject of a speech verb of their own.
+    """
+    start = attribution.verb.end
+    if quote.start <= start:
+        return None
+    verbs = list(NESTED_VERB.finditer(text, start, quote.start))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    between = [m for m in mentions if start <= m.start and m.end <= verb.start()
+               and kinds.get(m.actor_id) in ("person", "organisation")]
+    speakers = {m.actor_id for m in attribution.speakers}
+    if between and between[-1].actor_id not in speakers:
+        return between[-1].actor_id
+    return None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from standpoint.loaders.attribution import Attribution, attribute
+from standpoint.loaders.attribution import attribute, quoted_speaker
 from standpoint.loaders.hansard import PARTIES, parse_speaker
 from standpoint.loaders.issues import IssueMatcher, IssueMention
 from standpoint.loaders.mentions import Matcher, is_compatible, pronoun_gender
@@ -133,6 +133,11 @@ class _Reader:
                 self.quoted(speaker, quoted, issue_stances, confidence)
                 return speaker
             return None
+        nested = {q: quoted_speaker(self.text, attribution, q, mentions, self.kinds) for q in quoted}
+        for quote, speaker in nested.items():
+            if speaker:
+                self.quoted(speaker, [quote], issue_stances, 0.7)
+        quoted = [q for q in quoted if not nested[q]]
         for mention in attribution.speakers:
             self.last_speakers.append((self.sentence_no, mention.actor_id))
             confidence = 0.9 if mention.via != "pronoun" else 0.8

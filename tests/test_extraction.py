@@ -157,3 +157,10 @@ def test_a_transcript_is_its_speakers_own_words():
 def test_the_chair_takes_no_positions():
     assert extract("I call the Liberal Democrat spokesperson. We need a rail link.",
                    speaker="Madam Deputy Speaker (Ms Nusrat Ghani)") == []
+
+
+def test_words_quoted_inside_a_report_belong_to_who_said_them():
+    statements = extract('Bob Jones says Ann Smith described the plan as "a runway to nowhere".')
+    quote = [s for s in statements if s.kind == "direct"]
+    assert [(s.speaker_id, s.text) for s in quote] == [("ann-smith", "a runway to nowhere")]
+    assert {s.speaker_id for s in statements if s.kind == "reported"} == {"bob-jones"}
