@@ -59,7 +59,7 @@ def role_triples(role: Role) -> Iterator[Triple]:
     for alias in role.aliases:
         yield node, SKOS.altLabel, text(alias)
     if role.organisation:
-        yield node, ORG.organization, iris.actor(role.organisation)
+        yield node, ORG.postIn, iris.actor(role.organisation)
 
 
 def actor_triples(actor: Actor) -> Iterator[Triple]:
@@ -143,7 +143,7 @@ def statement_triples(statement: Statement) -> Iterator[Triple]:
     yield node, SP.time, when(statement.published)
     yield node, SP.spanStart, Literal(statement.start)
     yield node, SP.spanEnd, Literal(statement.end)
-    yield node, SP.confidence, Literal(round(statement.confidence, 2), datatype=XSD.decimal)
+    yield node, SP.confidence, Literal(f"{statement.confidence:.2f}", datatype=XSD.decimal)
     if statement.issue_id:
         yield node, SP.about, iris.issue(statement.issue_id)
     if statement.stance:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
-from standpoint.loaders.text import read_text
+from standpoint.loaders.text import clean, read_text
 
 from standpoint.errors import InputError
 from standpoint.records import Entry
@@ -99,7 +99,7 @@ def _optional(record: dict[str, Any], name: str, origin: str, number: int) -> st
     value = record.get(name)
     if value is not None and not isinstance(value, str):
         raise InputError(f'"{name}" is {_kind(value)}, expected a string', origin, number)
-    return value
+    return clean(value) if value is not None else None
 
 
 def _authors(value: Any, origin: str, number: int) -> tuple[str, ...]:
@@ -113,7 +113,7 @@ def _authors(value: Any, origin: str, number: int) -> tuple[str, ...]:
         if not isinstance(name, str):
             raise InputError(f'"authors" holds {_kind(name)}, expected a list of strings',
                              origin, number)
-    return tuple(value)
+    return tuple(clean(name) for name in value)
 
 
 def _published(value: str, origin: str, number: int) -> date | datetime:

@@ -6,7 +6,9 @@ encodings, byte-order marks, line endings, binary files and empty files.
 
 from __future__ import annotations
 
+
 import codecs
+import re
 import os
 import unicodedata
 from pathlib import Path
@@ -48,7 +50,18 @@ def decode(data: bytes, path: str) -> str:
         raise InputError("binary file, not text", path)
     if not text.strip():
         raise InputError("empty file: there is no text to load", path)
-    return text
+    return clean(text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text: str) -> str:
+    """Text without the control characters no source means to show (layout ones are kept).
+
+    Removed here, before any span is measured, so every offset points into what is stored.
+    """
+    return _CONTROL.sub("", text)
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

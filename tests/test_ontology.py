@@ -1,0 +1,625 @@
+"""The ontology defines every SP term, the shapes accept a good graph and name each break."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
+from importlib.resources import files
+
+import pytest
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from standpoint.graph import iris
+from standpoint.graph.positions import StanceRecord, derive, position_triples
+from standpoint.graph.triples import (
+    actor_triples,
+    author_triples,
+    entry_triples,
+    issue_triples,
+    mention_triples,
+    role_triples,
+    statement_triples,
+)
+from standpoint.graph.validate import (
+    Problem,
+    ValidationReport,
+    ontology_graph,
+    shapes_graph,
+    validate_graph,
+)
+from standpoint.ontology import namespace as vocab
+from standpoint.ontology.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, SP
+from standpoint.records import Actor, Entry, Issue, Role, RoleHolding, Statement
+
+SP_TERMS = set(dir(SP))
+# Not XSD itself at module level: pytest probes module globals and XSD warns on unknown names.
+DATE_TIME, DATE, DECIMAL = vocab.XSD.dateTime, vocab.XSD.date, vocab.XSD.decimal
+DEFINING_TYPES = {
+    OWL.Class,
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.NamedIndividual,
+    SKOS.ConceptScheme,
+}
+SP_NAME = re.compile(r"\bsp:([A-Za-z_][\w-]*)")
+
+WHEN = datetime(2025, 1, 16, 12, 5, tzinfo=UTC)
+BODY = (
+    'Yvette Cooper told MPs: "We will set up a national inquiry." '
+    "Kemi Badenoch said the government was wrong to refuse one."
+)
+QUOTE = "We will set up a national inquiry."
+REPORT = "the government was wrong to refuse one"
+NATIONAL = "national-inquiry"
+
+
+# --- records and the graph built from them through graph/triples.py ---------------------------
+
+
+def _entry() -> Entry:
+    return Entry(
+        id="bbc-2025-01-16-post-12",
+        published=WHEN,
+        body=BODY,
+        title="Cooper sets out plans",
+        authors=("Becky Morton",),
+        source="bbc-live-2025-01-16",
+        url="https://www.bbc.co.uk/news/live/example",
+        label="12",
+    )
+
+
+def _actors() -> list[Actor]:
+    cooper = Actor(
+        "yvette-cooper",
+        "Yvette Cooper",
+        "person",
+        aliases=("Cooper",),
+        party="labour",
+        gender="female",
+        wikidata="Q263015",
+        constituency="pontefract",
+        roles=[RoleHolding("home-secretary", start=date(2024, 7, 5))],
+    )
+    return [
+        cooper,
+        Actor("kemi-badenoch", "Kemi Badenoch", "person", party="conservatives"),
+        Actor("becky-morton", "Becky Morton", "person", discovered=True),
+        Actor("labour", "Labour", "organisation", kind="party"),
+        Actor("conservatives", "Conservatives", "organisation", kind="party"),
+        Actor("home-office", "Home Office", "organisation", kind="government"),
+        Actor("pontefract", "Pontefract, Castleford and Knottingley", "place"),
+    ]
+
+
+def _statements() -> list[Statement]:
+    quote_at = BODY.index(QUOTE)
+    report_at = BODY.index(REPORT)
+    return [
+        Statement(
+            "bbc-2025-01-16-post-12",
+            "yvette-cooper",
+            QUOTE,
+            "direct",
+            quote_at,
+            quote_at + len(QUOTE),
+            WHEN,
+            NATIONAL,
+            "supports",
+            0.9,
+            "told MPs",
+        ),
+        Statement(
+            "bbc-2025-01-16-post-12",
+            "kemi-badenoch",
+            REPORT,
+            "reported",
+            report_at,
+            report_at + len(REPORT),
+            WHEN,
+            NATIONAL,
+            "supports",
+            0.75,
+            "said",
+        ),
+    ]
+
+
+def _position(actor_id: str, issue_id: str, evidence: list[URIRef]) -> Graph:
+    """A position as the derivation writes it: one actor, one issue, its evidence and counts."""
+    node = iris.position(actor_id, issue_id)
+    graph = Graph()
+    graph.add((node, RDF.type, SP.Position))
+    graph.add((node, SP.actor, iris.actor(actor_id)))
+    graph.add((node, SP.issue, iris.issue(issue_id)))
+    graph.add((node, SP.stance, SP.supports))
+    for statement in evidence:
+        graph.add((node, SP.evidence, statement))
+    graph.add((node, SP.statementCount, Literal(len(evidence))))
+    graph.add((node, SP.supportCount, Literal(len(evidence))))
+    graph.add((node, SP.opposeCount, Literal(0)))
+    graph.add((node, SP.firstTime, Literal(WHEN.isoformat(), datatype=DATE_TIME)))
+    graph.add((node, SP.lastTime, Literal(WHEN.isoformat(), datatype=DATE_TIME)))
+    return graph
+
+
+def _statement_iri(statement: Statement) -> URIRef:
+    """The IRI graph/triples.py mints for a statement (the subject of its first triple)."""
+    return next(statement_triples(statement))[0]
+
+
+def _graph() -> Graph:
+    """A small valid graph: registry, one entry, two statements, one derived position."""
+    graph = Graph()
+    actors = _actors()
+    entry = _entry()
+    triples = [
+        *issue_triples(Issue(NATIONAL, "National inquiry", ("national inquiry",), "A statutory one.")),
+        *issue_triples(Issue("local-inquiries", "Local inquiries")),
+        *role_triples(Role("home-secretary", "Home Secretary", organisation="home-office")),
+        *(t for actor in actors for t in actor_triples(actor)),
+        *entry_triples(entry, order=12),
+        *author_triples(entry, [actors[2]]),
+        *mention_triples(entry.id, ["yvette-cooper", "kemi-badenoch"]),
+        *(t for s in _statements() for t in statement_triples(s)),
+    ]
+    for triple in triples:
+        graph.add(triple)
+    graph += _position("yvette-cooper", NATIONAL, [COOPER])
+    return graph
+
+
+COOPER = _statement_iri(_statements()[0])
+BADENOCH = _statement_iri(_statements()[1])
+ENTRY = iris.entry("bbc-2025-01-16-post-12")
+POSITION = iris.position("yvette-cooper", NATIONAL)
+
+
+def _found(report: ValidationReport) -> list[tuple[str, str | None]]:
+    return [(p.focus, p.path) for p in report.problems]
+
+
+def _replace(graph: Graph, node: URIRef, path: URIRef, value: Literal | URIRef | None) -> Graph:
+    graph.remove((node, path, None))
+    if value is not None:
+        graph.add((node, path, value))
+    return graph
+
+
+# --- (a) one source of truth for the vocabulary -----------------------------------------------
+
+
+@pytest.mark.parametrize("term", sorted(SP_TERMS), ids=lambda t: t.rsplit("#", 1)[-1])
+def test_every_sp_term_is_defined_with_a_label_and_a_comment(term: URIRef) -> None:
+    ontology = ontology_graph()
+    assert set(ontology.objects(term, RDF.type)) & DEFINING_TYPES
+    assert len(list(ontology.objects(term, RDFS.label))) == 1
+    assert len(list(ontology.objects(term, RDFS.comment))) == 1
+
+
+@pytest.mark.parametrize("name", ["standpoint.ttl", "shapes.ttl"])
+def test_every_sp_term_the_files_use_is_in_the_namespace(name: str) -> None:
+    text = files("standpoint.ontology").joinpath(name).read_text("utf-8")
+    graph = Graph().parse(data=text, format="turtle")
+    written = set(SP_NAME.findall(text))
+    iris_used = {str(t)[len(str(SP)) :] for t in _nodes(graph) if str(t).startswith(str(SP))}
+    assert written
+    assert sorted((written | iris_used) - {t.rsplit("#", 1)[-1] for t in SP_TERMS}) == []
+
+
+def _nodes(graph: Graph) -> set[URIRef]:
+    return {n for triple in graph for n in triple if isinstance(n, URIRef)}
+
+
+def test_ontology_declares_only_the_terms_of_the_namespace() -> None:
+    ontology = ontology_graph()
+    declared = {s for s in ontology.subjects(RDF.type, None) if str(s).startswith(str(SP))}
+    assert declared == SP_TERMS
+
+
+def test_ontology_metadata() -> None:
+    ontology = ontology_graph()
+    (node,) = ontology.subjects(RDF.type, OWL.Ontology)
+    assert node == URIRef("https://w3id.org/standpoint/ontology")
+    assert str(ontology.value(node, DCTERMS.title)) == "standpoint ontology"
+    assert ontology.value(node, DCTERMS.description) is not None
+    assert str(ontology.value(node, OWL.versionInfo)) == "0.1.0"
+
+
+@pytest.mark.parametrize(
+    ("term", "link", "target"),
+    [
+        (SP.Statement, RDFS.subClassOf, URIRef("http://www.w3.org/ns/prov#Entity")),
+        (SP.Entry, RDFS.subClassOf, URIRef("https://schema.org/CreativeWork")),
+        (SP.Issue, RDFS.subClassOf, SKOS.Concept),
+        (SP.Role, RDFS.subClassOf, URIRef("http://www.w3.org/ns/org#Role")),
+        (SP.RoleHolding, RDFS.subClassOf, URIRef("http://www.w3.org/ns/org#Membership")),
+        (SP.PoliticalParty, RDFS.subClassOf, FOAF.Organization),
+        (SP.PoliticalParty, RDFS.subClassOf, URIRef("http://www.w3.org/ns/org#FormalOrganization")),
+        (SP.Place, RDFS.subClassOf, URIRef("https://schema.org/Place")),
+        (SP.speaker, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/prov#wasAttributedTo")),
+        (SP.fromEntry, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")),
+        (SP.party, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/org#memberOf")),
+        (SP.mixed, SKOS.inScheme, SP.StanceScheme),
+        (SP.direct, SKOS.inScheme, SP.StatementKind),
+    ],
+)
+def test_ontology_reuses_standard_vocabularies(term: URIRef, link: URIRef, target: URIRef) -> None:
+    assert (term, link, target) in ontology_graph()
+
+
+# --- (b) parsing ------------------------------------------------------------------------------
+
+
+def test_ontology_and_shapes_parse() -> None:
+    assert len(ontology_graph()) > 300
+    targets = set(shapes_graph().objects(None, SH.targetClass))
+    assert targets == {
+        SP.Statement,
+        SP.Entry,
+        SP.Source,
+        SP.Issue,
+        SP.Role,
+        SP.RoleHolding,
+        SP.Position,
+        SP.Place,
+        FOAF.Person,
+        FOAF.Organization,
+    }
+
+
+def test_every_shape_says_its_rule_in_a_message() -> None:
+    shapes = shapes_graph()
+    rules = set(shapes.subjects(SH.path, None)) | set(shapes.objects(None, SH.sparql))
+    missing = [r for r in rules if shapes.value(r, SH.message) is None and not _in_or(shapes, r)]
+    assert missing == []
+
+
+def _in_or(shapes: Graph, node: URIRef | BNode) -> bool:
+    """Shapes inside an sh:or list (`[ sh:class foaf:Person ]`) take their parent's message."""
+    return isinstance(node, BNode) and shapes.value(node, SH.path) is None
+
+
+# --- (c) a good graph conforms ----------------------------------------------------------------
+
+
+def test_graph_built_from_records_conforms() -> None:
+    report = validate_graph(_graph())
+    assert report == ValidationReport(conforms=True, problems=[])
+
+
+def test_positions_derived_by_graph_positions_conform() -> None:
+    graph = _graph()
+    graph.remove((POSITION, None, None))
+    records = [
+        StanceRecord(
+            str(_statement_iri(s)), s.speaker_id, str(s.issue_id), str(s.stance), s.published.isoformat()
+        )
+        for s in _statements()
+    ]
+    for position in derive(records):
+        graph += _triples(position_triples(position))
+    assert len(set(graph.subjects(RDF.type, SP.Position))) == 2
+    assert validate_graph(graph) == ValidationReport(conforms=True, problems=[])
+
+
+def test_validation_leaves_the_data_and_the_cached_graphs_alone() -> None:
+    graph = _graph()
+    before, shapes, ontology = len(graph), len(shapes_graph()), len(ontology_graph())
+    validate_graph(graph)
+    assert (len(graph), len(shapes_graph()), len(ontology_graph())) == (before, shapes, ontology)
+
+
+def test_named_graphs_of_a_dataset_are_validated_together() -> None:
+    dataset = Dataset()
+    graph = _graph()
+    entry_graph = dataset.graph(iris.entry_graph("bbc-2025-01-16-post-12"))
+    registry = dataset.graph(iris.REGISTRY_GRAPH)
+    for s, p, o in graph:
+        (entry_graph if p in (SP.speaker, SP.text, SP.body) else registry).add((s, p, o))
+    assert validate_graph(dataset).conforms is True
+    registry.remove((ENTRY, DCTERMS.issued, None))
+    assert _found(validate_graph(dataset)) == [(str(ENTRY), str(DCTERMS.issued))]
+
+
+def test_date_only_sources_conform() -> None:
+    graph = _replace(_graph(), ENTRY, DCTERMS.issued, Literal("2025-01-16", datatype=DATE))
+    graph = _replace(graph, COOPER, SP.time, Literal("2025-01-16", datatype=DATE))
+    assert validate_graph(graph).conforms is True
+
+
+def test_seed_sized_graph_validates_in_seconds() -> None:
+    graph = _graph()
+    for n in range(60):
+        body = f"{n}: {BODY}"
+        entry = Entry(id=f"post-{n}", published=WHEN, body=body)
+        graph += _triples(entry_triples(entry, order=n))
+        for s in _statements():
+            shifted = Statement(
+                entry.id,
+                s.speaker_id,
+                s.text,
+                s.kind,
+                s.start + len(f"{n}: "),
+                s.end + len(f"{n}: "),
+                WHEN,
+                s.issue_id,
+                s.stance,
+                s.confidence,
+                s.cue,
+            )
+            graph += _triples(statement_triples(shifted))
+    assert len(graph) > 1500
+    started = time.perf_counter()
+    report = validate_graph(graph)
+    assert report.conforms is True
+    assert time.perf_counter() - started < 5  # ~0.5 s; 6 s if each SPARQL query were re-parsed
+
+
+def _triples(triples: Iterable[tuple[URIRef, URIRef, Node]]) -> Graph:
+    """A graph of the triples a graph/ function yields."""
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+# --- (d) each break gives a violation on the right node and path -------------------------------
+
+
+def _no_speaker(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.speaker, None)
+
+
+def _mixed_statement(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.stance, SP.mixed)
+
+
+def _stance_without_issue(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.about, None)
+
+
+def _issue_without_stance(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.stance, None)
+
+
+def _text_not_in_body(graph: Graph) -> Graph:
+    return _replace(graph, COOPER, SP.text, Literal("We will not set up a national inquiry."))
+
+
+def _negative_span(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.spanStart, Literal(-1))
+
+
+def _reversed_span(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.spanEnd, Literal(3))
+
+
+def _confidence_above_one(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.confidence, Literal("1.5", datatype=DECIMAL))
+
+
+def _entry_without_issued(graph: Graph) -> Graph:
+    return _replace(graph, ENTRY, DCTERMS.issued, None)
+
+
+def _speaker_is_a_place(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.speaker, iris.actor("pontefract"))
+
+
+def _speaker_not_in_graph(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.speaker, iris.actor("nobody"))
+
+
+def _kind_unknown(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.kind, SP.supports)
+
+
+def _time_as_string(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.time, Literal("16 January 2025"))
+
+
+def _empty_text(graph: Graph) -> Graph:
+    """A blank text at a span that really is blank: only the non-blank rule breaks."""
+    space = BODY.index(": ") + 1
+    graph = _replace(graph, BADENOCH, SP.spanStart, Literal(space))
+    graph = _replace(graph, BADENOCH, SP.spanEnd, Literal(space + 1))
+    return _replace(graph, BADENOCH, SP.text, Literal(" "))
+
+
+def _issue_without_label(graph: Graph) -> Graph:
+    return _replace(graph, iris.issue(NATIONAL), SKOS.prefLabel, None)
+
+
+def _person_without_name(graph: Graph) -> Graph:
+    return _replace(graph, iris.actor("kemi-badenoch"), FOAF.name, None)
+
+
+def _holding_without_role(graph: Graph) -> Graph:
+    holding = iris.holding("yvette-cooper", "home-secretary", "2024-07-05")
+    return _replace(graph, holding, SP.role, None)
+
+
+def _party_not_a_party(graph: Graph) -> Graph:
+    return _replace(graph, iris.actor("kemi-badenoch"), SP.party, iris.actor("home-office"))
+
+
+def _position_without_evidence(graph: Graph) -> Graph:
+    return _replace(graph, POSITION, SP.evidence, None)
+
+
+def _position_with_others_evidence(graph: Graph) -> Graph:
+    return _replace(graph, POSITION, SP.evidence, BADENOCH)
+
+
+def _position_miscounted(graph: Graph) -> Graph:
+    return _replace(graph, POSITION, SP.opposeCount, Literal(1))
+
+
+HOLDING = iris.holding("yvette-cooper", "home-secretary", "2024-07-05")
+KEMI = iris.actor("kemi-badenoch")
+QUOTE_SPAN = f"sp:spanStart {BODY.index(QUOTE)} to sp:spanEnd {BODY.index(QUOTE) + len(QUOTE)}"
+SPEAKER_RULE = "a statement has exactly one sp:speaker, a foaf:Person or foaf:Organization in the graph"
+SPAN_RULE = "a statement has exactly one sp:spanStart, an xsd:integer >= 0 and less than its sp:spanEnd"
+BREAKS: dict[str, tuple[Callable[[Graph], Graph], URIRef, URIRef, str]] = {
+    "statement without speaker": (_no_speaker, BADENOCH, SP.speaker, SPEAKER_RULE),
+    "speaker is a place": (
+        _speaker_is_a_place,
+        BADENOCH,
+        SP.speaker,
+        f"{SPEAKER_RULE} (value: id:actor/pontefract)",
+    ),
+    "speaker not in the graph": (
+        _speaker_not_in_graph,
+        BADENOCH,
+        SP.speaker,
+        f"{SPEAKER_RULE} (value: id:actor/nobody)",
+    ),
+    "statement stance mixed": (
+        _mixed_statement,
+        BADENOCH,
+        SP.stance,
+        (
+            "a statement has at most one sp:stance, sp:supports or sp:opposes"
+            " (sp:mixed is for positions only) (value: sp:mixed)"
+        ),
+    ),
+    "stance without issue": (
+        _stance_without_issue,
+        BADENOCH,
+        SP.about,
+        "a statement with an sp:stance says which issue it is about: it needs an sp:about",
+    ),
+    "issue without stance": (
+        _issue_without_stance,
+        BADENOCH,
+        SP.stance,
+        "a statement about an issue (sp:about) takes a stance on it: it needs an sp:stance",
+    ),
+    "text not the body at the span": (
+        _text_not_in_body,
+        COOPER,
+        SP.text,
+        f"the sp:text of a statement is exactly its entry's sp:body from {QUOTE_SPAN}",
+    ),
+    "negative span": (_negative_span, BADENOCH, SP.spanStart, f'{SPAN_RULE} (value: "-1")'),
+    "span ends before it starts": (
+        _reversed_span,
+        BADENOCH,
+        SP.spanStart,
+        f'{SPAN_RULE} (value: "{BODY.index(REPORT)}")',
+    ),
+    "confidence 1.5": (
+        _confidence_above_one,
+        BADENOCH,
+        SP.confidence,
+        'a statement has exactly one sp:confidence, an xsd:decimal from 0 to 1 (value: "1.5")',
+    ),
+    "kind not direct or reported": (
+        _kind_unknown,
+        BADENOCH,
+        SP.kind,
+        "a statement has exactly one sp:kind, sp:direct or sp:reported (value: sp:supports)",
+    ),
+    "time a plain string": (
+        _time_as_string,
+        BADENOCH,
+        SP.time,
+        'a statement has exactly one sp:time, an xsd:dateTime or xsd:date (value: "16 January 2025")',
+    ),
+    "blank text": (
+        _empty_text,
+        BADENOCH,
+        SP.text,
+        'a statement has exactly one sp:text, a non-blank xsd:string (value: " ")',
+    ),
+    "entry without dcterms:issued": (
+        _entry_without_issued,
+        ENTRY,
+        DCTERMS.issued,
+        "an entry has exactly one dcterms:issued, an xsd:dateTime or xsd:date",
+    ),
+    "issue without label": (
+        _issue_without_label,
+        iris.issue(NATIONAL),
+        SKOS.prefLabel,
+        "an issue has exactly one skos:prefLabel",
+    ),
+    "person without name": (
+        _person_without_name,
+        KEMI,
+        FOAF.name,
+        "a person, organisation or place has exactly one foaf:name, a non-empty xsd:string",
+    ),
+    "role holding without role": (
+        _holding_without_role,
+        HOLDING,
+        SP.role,
+        "a role holding has exactly one sp:role, an sp:Role in the graph",
+    ),
+    "party not a party": (
+        _party_not_a_party,
+        KEMI,
+        SP.party,
+        "the sp:party of a person is an sp:PoliticalParty in the graph (value: id:actor/home-office)",
+    ),
+    "position with another actor's evidence": (
+        _position_with_others_evidence,
+        POSITION,
+        SP.evidence,
+        (
+            f"the sp:evidence {BADENOCH} of a position is a statement whose sp:speaker is the"
+            " position's sp:actor and whose sp:about is its sp:issue"
+        ),
+    ),
+    "position miscounted": (
+        _position_miscounted,
+        POSITION,
+        SP.opposeCount,
+        "the sp:opposeCount of a position is 1 but it has 0 such sp:evidence statements",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BREAKS))
+def test_each_break_is_one_violation_on_the_right_path(name: str) -> None:
+    break_graph, focus, path, message = BREAKS[name]
+    report = validate_graph(break_graph(_graph()))
+    assert report.conforms is False
+    assert report.problems == [Problem(str(focus), str(path), message, "Violation")]
+
+
+def test_position_without_evidence_breaks_its_counts_too() -> None:
+    report = validate_graph(_position_without_evidence(_graph()))
+    assert _found(report) == [
+        (str(POSITION), str(SP.evidence)),
+        (str(POSITION), str(SP.statementCount)),
+        (str(POSITION), str(SP.supportCount)),
+    ]
+    assert [p.message for p in report.problems] == [
+        "a position has at least one sp:evidence, each an sp:Statement in the graph",
+        "the sp:statementCount of a position is 1 but it has 0 such sp:evidence statements",
+        "the sp:supportCount of a position is 1 but it has 0 such sp:evidence statements",
+    ]
+
+
+def test_span_text_with_a_backslash_is_reported_not_crashed_on() -> None:
+    report = validate_graph(_replace(_graph(), COOPER, SP.text, Literal(r"C:\data\new")))
+    assert _found(report) == [(str(COOPER), str(SP.text))]
+
+
+def test_problem_reads_as_one_line() -> None:
+    problem = Problem(str(ENTRY), str(DCTERMS.issued), "an entry has one", "Violation")
+    assert str(problem) == ("Violation: id:entry/bbc-2025-01-16-post-12 dcterms:issued: an entry has one")
+
+
+# --- (e) the namespace is closed --------------------------------------------------------------
+
+
+def test_misspelt_term_raises() -> None:
+    with pytest.raises(AttributeError, match="term 'Statment' not in namespace"):
+        SP.Statment  # noqa: B018
