@@ -23,7 +23,7 @@ from standpoint.graph.triples import (
 from standpoint.loaders import read_source
 from standpoint.loaders.extract import Extraction, Extractor
 from standpoint.loaders.registry import Registry, read_registry
-from standpoint.ontology.namespace import SDO, SP
+from standpoint.ontology.namespace import SP
 from standpoint.records import Entry
 
 T = TypeVar("T")
@@ -54,11 +54,29 @@ def _no_progress(items: Sequence[T], label: str) -> Iterable[T]:
     return items
 
 
+SOURCE_SUFFIXES = (".txt", ".jsonl", ".ndjson")
+
+
+def expand(sources: Sequence[Path]) -> list[Path]:
+    """Files as given; a folder stands for its .txt, .jsonl and .ndjson files (not README.*)."""
+    files: list[Path] = []
+    for source in map(Path, sources):
+        if source.is_dir():
+            found = sorted(p for p in source.iterdir() if p.suffix in SOURCE_SUFFIXES
+                           and p.is_file() and not p.name.upper().startswith("README"))
+            if not found:
+                raise InputError("folder holds no .txt, .jsonl or .ndjson sources", str(source))
+            files += found
+        else:
+            files.append(source)
+    return files
+
+
 def read_entries(sources: Sequence[Path], fmt: str = "auto", page_date: date | None = None) -> list[Entry]:
     """Read every source before anything is written; an entry id may appear in one source only."""
     entries: list[Entry] = []
     seen: dict[str, str] = {}
-    for source in sources:
+    for source in expand(sources):
         for entry in read_source(source, format=fmt, page_date=page_date):
             if entry.id in seen and seen[entry.id] != str(source):
                 raise InputError(
@@ -68,6 +86,16 @@ def read_entries(sources: Sequence[Path], fmt: str = "auto", page_date: date | N
             seen[entry.id] = str(source)
             entries.append(entry)
     return entries
+
+
+def source_order(entries: Sequence[Entry]) -> list[int]:
+    """Each entry's place in its own source: the same source gives the same triples in any build."""
+    counts: dict[str, int] = {}
+    orders = []
+    for entry in entries:
+        orders.append(counts.get(entry.origin, 0))
+        counts[entry.origin] = orders[-1] + 1
+    return orders
 
 
 def entry_graph_triples(extraction: Extraction, registry: Registry, order: int) -> list[Triple]:
@@ -117,14 +145,14 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
     All input is read and checked before the store is opened, and the store is written in one
     transaction: a failure leaves it exactly as it was.
     """
-    sources = list(sources) if sources else bundled_sources()
+    sources = expand(sources) if sources else bundled_sources()
     registry = read_registry(registry_path)
     entries = read_entries(sources, fmt, page_date)
     extractor = Extractor(registry)
     extractions = [extractor.extract(e) for e in progress(entries, "Extracting")]
     graphs = {
         iris.entry_graph(x.entry.id): entry_graph_triples(x, registry, n)
-        for n, x in enumerate(extractions)
+        for n, x in zip(source_order(entries), extractions)
     }
     report = BuildReport(sources=[str(s) for s in sources], entries=len(entries))
     with open_store(store_path, write=True) as store:
@@ -206,5 +234,3 @@ def _counts(store: Store) -> tuple[int, int]:
         { ?s a sp:Statement } UNION { ?p a sp:Position } }""")
     return int(rows[0]["n"].value), int(rows[0]["m"].value)
 
-
-__all__ = ["build", "BuildReport", "bundled_sources", "read_entries", "SDO"]

@@ -50,6 +50,19 @@ NESTED_VERB = re.compile(
 )
 
 
+RELATIVE = re.compile(r"(?:^|[\s,])(?:who|which|that)\s+$")
+NOT_A_VERB_AFTER = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "made", "make", "makes",
+    "making", "these", "those", "this",
+}
+
+
+def _noun_use(text: str, at: int) -> bool:
+    """"made repeated reports", "the call for": the word is not a verb of speaking here."""
+    before = re.findall(r"[\w'’]+", text[max(0, at - 20):at])
+    return bool(before) and before[-1].lower() in NOT_A_VERB_AFTER
+
+
 @dataclass(frozen=True)
 class Attribution:
     speakers: tuple[Mention, ...]
@@ -83,7 +96,12 @@ def attribute(text: str, sentence: Span, mentions: list[Mention], quoted: list[S
     regions = masked(text, sentence, quoted)
     candidates = [m for m in mentions if eligible(text, m, kinds, regions)]
     for verb in SPEECH_VERB.finditer(text, sentence.start, sentence.end):
-        if _inside(verb.start(), [Span(q.start, q.end) for q in quoted]):
+        if _inside(verb.start(), [Span(q.start, q.end) for q in quoted]) or _noun_use(text, verb.start()):
+            continue
+        if RELATIVE.search(text, max(sentence.start, verb.start() - 8), verb.start()):
+            head = [m for m in candidates if 0 <= verb.start() - m.end <= 8]
+            if head:
+                return Attribution((head[-1],), Span(verb.start(), verb.end()))
             continue
         span = Span(verb.start(), verb.end())
         if verb.group().startswith("calls from") or verb.group() == "call from":

@@ -118,11 +118,13 @@ class _Reader:
         self.result.mentioned.update(m.actor_id for m in mentions)
         found = self.x.issues.find(self.text, sentence.start, sentence.end, self.recent_issues)
         issue_stances = stances(self.text, sentence.start, sentence.end, found)
-        if self.result.speaker is not None:
+        attribution = attribute(self.text, sentence, mentions, quoted, self.kinds)
+        speaker = self.result.speaker
+        if speaker is not None and (attribution is None or speaker.id in
+                                    {m.actor_id for m in attribution.speakers}):
             self.first_person(sentence, issue_stances)
             self.seen.extend(mentions)
             return None
-        attribution = attribute(self.text, sentence, mentions, quoted, self.kinds)
         self.seen.extend(mentions)
         if attribution is None:
             if previous is None:
@@ -187,9 +189,9 @@ class _Reader:
         self.add(speaker, sentence, "reported", outside, confidence, always=not quoted)
 
     def first_person(self, sentence: Span, found: list[Stance]) -> None:
-        """A transcript's sentences are its speaker's own words."""
+        """A transcript's sentences are its speaker's own words, unless they report someone else's."""
         assert self.result.speaker is not None
-        self.add(self.result.speaker.id, sentence, "direct", found, 0.85, always=False)
+        self.add(self.result.speaker.id, sentence, "direct", found, 0.85, always=True)
 
     def add(self, speaker: str, span: Span, kind: str, found: list[Stance], confidence: float,
             always: bool) -> None:

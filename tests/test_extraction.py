@@ -164,3 +164,18 @@ def test_words_quoted_inside_a_report_belong_to_who_said_them():
     quote = [s for s in statements if s.kind == "direct"]
     assert [(s.speaker_id, s.text) for s in quote] == [("ann-smith", "a runway to nowhere")]
     assert {s.speaker_id for s in statements if s.kind == "reported"} == {"bob-jones"}
+
+
+def test_a_transcript_reporting_someone_else_attributes_it_to_them():
+    statements = extract(
+        "The Transport Secretary announced a rail link. What do ministers intend to do about "
+        "councils who say there is no need for a new runway? I want a new runway.",
+        speaker="Mr Bob Jones (Somewhere) (Reds)",
+    )
+    assert stance_pairs(statements) == {
+        ("ann-smith", "rail-link", "supports"), ("bob-jones", "new-runway", "supports")}
+
+
+def test_a_noun_is_not_a_verb_of_speaking():
+    statements = extract("Ann Smith made repeated complaints about the rail link.")
+    assert [s.speaker_id for s in statements] == []
