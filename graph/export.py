@@ -42,9 +42,13 @@ def export(store: Store, fmt: str, out: Path) -> Path:
     out = Path(out)
     if not out.parent.is_dir():
         raise InputError("the folder to write into does not exist", str(out.parent))
-    handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    try:
+        handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    except OSError as err:
+        raise InputError(f"cannot write the export: {err.strerror or err}", str(out)) from err
     os.close(handle)
     try:
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp made it private (0600)
         if fmt in RDF_FORMATS:
             prefixes = EXPORT_PREFIXES if fmt != "ntriples" else None
             ox.serialize(triples(store), temp, RDF_FORMATS[fmt], prefixes=prefixes)
@@ -57,3 +61,10 @@ def export(store: Store, fmt: str, out: Path) -> Path:
         if os.path.exists(temp):
             os.unlink(temp)
     return out
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

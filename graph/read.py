@@ -1,7 +1,14 @@
-"""The answers of the read commands, as plain rows (lists of dicts) from the embedded store."""
+"""The answers of the read commands, as plain rows (lists of dicts) from the embedded store.
+
+Each answer is built in two steps: a named query gives plain rows (one per solution, values as
+str/int/float, our IRIs as their local ids), and a pure function (`entry_rows`, `actor_rows`,
+`position_rows`, `statement_rows`, `said_rows`, `timeline_rows`) groups, orders and shapes them.
+graph/dbread.py feeds the same pure functions from the graph database, so both give the same rows.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import pyoxigraph as ox
@@ -10,8 +17,12 @@ from standpoint.errors import InputError
 from standpoint.graph import iris, queries
 from standpoint.graph.positions import sort_key
 from standpoint.graph.store import Store
+from standpoint.ontology.namespace import ID, SP
 
 Row = dict[str, Any]
+
+TYPES = {"Person": "person", "Organization": "organisation", "Place": "place"}
+TYPE_ORDER = ("person", "organisation", "place")
 
 
 def iso(value: str) -> str:
@@ -19,17 +30,23 @@ def iso(value: str) -> str:
     return value[:-1] + "+00:00" if value.endswith("Z") else value
 
 
-def _value(row: dict[str, Any], key: str) -> str | None:
-    term = row.get(key)
-    return term.value if term is not None else None
+def plain(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> str:
+    """A term as a plain value: our IRIs as their local id, ontology terms as their name."""
+    value = term.value
+    if isinstance(term, ox.NamedNode):
+        if value.startswith(str(ID)):
+            return iris.local_id(value)
+        if value.startswith(str(SP)):
+            return value[len(str(SP)):]
+    return value
 
 
-def _local(row: dict[str, Any], key: str) -> str | None:
-    value = _value(row, key)
-    return value.rsplit("#", 1)[-1] if value and "#" in value else value
+def _select(store: Store, query: str, **bindings: ox.NamedNode) -> list[Row]:
+    """The solutions of a named query as plain rows (unbound variables are absent)."""
+    return [{k: plain(v) for k, v in row.items()} for row in store.select(query, **bindings)]
 
 
-def _match(text: str, names: dict[str, set[str]], what: str) -> str:
+def match(text: str, names: dict[str, set[str]], what: str) -> str:
     """The one id whose id, name or alias equals text (any case); else a unique surname/substring."""
     wanted = text.strip().casefold()
     exact = [key for key, labels in names.items() if wanted in {n.casefold() for n in labels}]
@@ -47,75 +64,82 @@ def _match(text: str, names: dict[str, set[str]], what: str) -> str:
     raise InputError(f"no {what} matches {text!r}; known {what}s: {known}")
 
 
+def names(rows: Iterable[Row], label: str) -> dict[str, set[str]]:
+    """Each id with its label (column `label`) and aliases, from rows {id, label, alias?}."""
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        labels = found.setdefault(row["id"], {row["id"], row[label]})
+        if row.get("alias") is not None:
+            labels.add(row["alias"])
+    return found
+
+
 def find_issue(store: Store, text: str) -> str:
     """The issue id matching an id, label or alias."""
-    names: dict[str, set[str]] = {}
-    for row in store.select(queries.ISSUES):
-        labels = names.setdefault(row["id"].value, {row["id"].value, row["label"].value})
-        if "alias" in row:
-            labels.add(row["alias"].value)
-    return _match(text, names, "issue")
+    return match(text, names(_select(store, queries.ISSUES), "label"), "issue")
 
 
 def find_actor(store: Store, text: str) -> str:
     """The actor id matching an id, name or alias."""
-    names: dict[str, set[str]] = {}
-    for row in store.select(queries.ACTOR_NAMES):
-        labels = names.setdefault(row["id"].value, {row["id"].value, row["name"].value})
-        if "alias" in row:
-            labels.add(row["alias"].value)
-    return _match(text, names, "actor")
+    return match(text, names(_select(store, queries.ACTOR_NAMES), "name"), "actor")
 
 
 def entries(store: Store) -> list[Row]:
+    return entry_rows(_select(store, queries.ENTRIES))
+
+
+def entry_rows(found: Iterable[Row]) -> list[Row]:
+    """Entries in time order (then source, then order in the source), one row each."""
     rows: dict[str, Row] = {}
     order: dict[str, int] = {}
-    for row in store.select(queries.ENTRIES):
-        entry_id = row["id"].value
+    for row in found:
+        entry_id = row["id"]
         item = rows.setdefault(entry_id, {
-            "id": entry_id, "title": _value(row, "title"), "published": iso(row["published"].value),
-            "authors": [], "speaker": _value(row, "speaker"), "source": _value(row, "source"),
-            "url": _value(row, "url"),
+            "id": entry_id, "title": row.get("title"), "published": iso(row["published"]),
+            "authors": [], "speaker": row.get("speaker"), "source": row.get("source"),
+            "url": row.get("url"),
         })
-        order[entry_id] = int(_value(row, "order") or 0)
-        author = _value(row, "author")
+        order[entry_id] = int(row.get("order") or 0)
+        author = row.get("author")
         if author and author not in item["authors"]:
             item["authors"].append(author)
-    return sorted(rows.values(), key=lambda r: (sort_key(r["published"]), r["source"] or "", order[r["id"]]))
+    return sorted(rows.values(), key=lambda r: (sort_key(r["published"]), r["source"] or "", order[r["id"]], r["id"]))
 
 
-def _role_text(row: dict[str, Any]) -> str | None:
-    label = _value(row, "roleLabel")
+def role_text(row: Row) -> str | None:
+    """A role as people read it: "Home Secretary (2024-07-05 to now)"."""
+    label = row.get("roleLabel")
     if not label:
         return None
-    start, end = _value(row, "start"), _value(row, "end")
+    start, end = row.get("start"), row.get("end")
     if start or end:
         return f"{label} ({start or '…'} to {end or 'now'})"
     return label
 
 
-TYPES = {"Person": "person", "Organization": "organisation", "Place": "place"}
-
-
 def actors(store: Store) -> list[Row]:
+    found = _select(store, queries.ACTORS)
+    return actor_rows({**row, "type": TYPES[row["type"].rsplit("/", 1)[-1]]} for row in found)
+
+
+def actor_rows(found: Iterable[Row]) -> list[Row]:
+    """Actors (type already person / organisation / place) by type, then id."""
     rows: dict[str, Row] = {}
-    for row in store.select(queries.ACTORS):
-        actor_id = row["id"].value
-        item = rows.setdefault(actor_id, {
-            "id": actor_id, "name": row["name"].value,
-            "type": TYPES[row["type"].value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]],
-            "roles": [], "party": _value(row, "partyName"), "aliases": [],
+    for row in found:
+        item = rows.setdefault(row["id"], {
+            "id": row["id"], "name": row["name"], "type": row["type"],
+            "roles": [], "party": row.get("partyName"), "aliases": [],
         })
-        role = _role_text(row)
+        role = role_text(row)
         if role and role not in item["roles"]:
             item["roles"].append(role)
-        alias = _value(row, "alias")
+        alias = row.get("alias")
         if alias and alias not in item["aliases"]:
             item["aliases"].append(alias)
     for item in rows.values():
         item["roles"].sort()
         item["aliases"].sort()
-    return sorted(rows.values(), key=lambda r: (["person", "organisation", "place"].index(r["type"]), r["id"]))
+    return sorted(rows.values(), key=lambda r: (TYPE_ORDER.index(r["type"]), r["id"]))
 
 
 def _bindings(store: Store, issue: str | None, actor: str | None) -> dict[str, ox.NamedNode]:
@@ -130,20 +154,25 @@ def _bindings(store: Store, issue: str | None, actor: str | None) -> dict[str, o
 def positions(store: Store, issue: str | None = None, actor: str | None = None,
               min_confidence: float = 0.0) -> list[Row]:
     """Who stands where: one row per actor and issue, with the evidence behind it."""
+    found = _select(store, queries.POSITIONS, **_bindings(store, issue, actor))
+    return position_rows(found, min_confidence)
+
+
+def position_rows(found: Iterable[Row], min_confidence: float = 0.0) -> list[Row]:
+    """Group evidence rows by position; statements below min_confidence are left out."""
     rows: dict[str, Row] = {}
-    for row in store.select(queries.POSITIONS, **_bindings(store, issue, actor)):
-        key = row["position"].value
-        item = rows.setdefault(key, {
-            "actor": row["actorName"].value, "actor_id": iris.local_id(row["actor"].value),
-            "issue": row["issueLabel"].value, "issue_id": row["issueId"].value,
-            "stance": _local(row, "stance"), "statements": int(row["count"].value),
-            "first": iso(row["first"].value), "last": iso(row["last"].value), "evidence": [],
+    for row in found:
+        item = rows.setdefault(row["position"], {
+            "actor": row["actorName"], "actor_id": row["actor"],
+            "issue": row["issueLabel"], "issue_id": row["issueId"],
+            "stance": row["stance"], "statements": int(row["count"]),
+            "first": iso(row["first"]), "last": iso(row["last"]), "evidence": [],
         })
-        if float(row["confidence"].value) < min_confidence:
+        if float(row["confidence"]) < min_confidence:
             continue
         item["evidence"].append({
-            "entry_id": row["entryId"].value, "published": iso(row["published"].value),
-            "text": row["text"].value, "_stance": _local(row, "statementStance"),
+            "entry_id": row["entryId"], "published": iso(row["published"]),
+            "text": row["text"], "_stance": row["statementStance"],
         })
     kept = [_restate(item) for item in rows.values() if item["evidence"]]
     return sorted(kept, key=lambda r: (r["issue_id"], r["stance"], r["actor_id"]))
@@ -162,36 +191,53 @@ def _restate(item: Row) -> Row:
 
 def statements(store: Store, actor: str | None = None, issue: str | None = None) -> list[Row]:
     """What each actor said, in time order: quotes (direct) and reported speech."""
-    found = []
     bindings = _bindings(store, issue, actor)
     wanted = iris.local_id(bindings["issue"].value) if "issue" in bindings else None
-    for row in store.select(queries.STATEMENTS, **bindings):
-        if wanted and _value(row, "issueId") != wanted:
-            continue  # the issue is OPTIONAL in the query: binding it does not filter
-        found.append({
-            "actor": row["actorName"].value, "actor_id": iris.local_id(row["actor"].value),
-            "text": row["text"].value, "kind": _local(row, "kind"),
-            "entry_id": row["entryId"].value, "published": iso(row["published"].value),
-            "issue": _value(row, "issueLabel"), "issue_id": _value(row, "issueId"),
-            "stance": _local(row, "stance"), "confidence": float(row["confidence"].value),
-            "_start": int(row["start"].value),
-        })
-    found.sort(key=lambda r: (sort_key(r["published"]), r["entry_id"], r["_start"], r["issue_id"] or "", r["actor_id"]))
+    return statement_rows(_select(store, queries.STATEMENTS, **bindings), wanted)
+
+
+def statement_rows(found: Iterable[Row], issue_id: str | None = None) -> list[Row]:
+    """Statement rows in time order (then entry, place in the entry, issue, actor); only those
+    about issue_id when it is given."""
+    rows = []
     for row in found:
+        if issue_id and row.get("issueId") != issue_id:
+            continue  # the issue is OPTIONAL in the query: binding it does not filter
+        rows.append({
+            "actor": row["actorName"], "actor_id": row["actor"],
+            "text": row["text"], "kind": row["kind"],
+            "entry_id": row["entryId"], "published": iso(row["published"]),
+            "issue": row.get("issueLabel"), "issue_id": row.get("issueId"),
+            "stance": row.get("stance"), "confidence": float(row["confidence"]),
+            "_start": int(row["start"]),
+        })
+    rows.sort(key=lambda r: (sort_key(r["published"]), r["entry_id"], r["_start"], r["issue_id"] or "",
+                             r["actor_id"], r["kind"], r["text"]))
+    for row in rows:
         del row["_start"]
-    return found
+    return rows
 
 
 def said(store: Store, actor: str | None = None, issue: str | None = None) -> list[Row]:
+    return said_rows(statements(store, actor, issue))
+
+
+def said_rows(found: Iterable[Row]) -> list[Row]:
+    """The columns of `standpoint said`, from statement rows."""
     keys = ("actor", "actor_id", "text", "kind", "entry_id", "published", "issue", "stance")
-    return [{k: row[k] for k in keys} for row in statements(store, actor, issue)]
+    return [{k: row[k] for k in keys} for row in found]
 
 
 def timeline(store: Store, actor: str | None = None, issue: str | None = None) -> list[Row]:
     """Statements with a stance in time order, marking where an actor's stance on an issue changed."""
+    return timeline_rows(statements(store, actor, issue))
+
+
+def timeline_rows(found: Iterable[Row]) -> list[Row]:
+    """Statement rows with a stance, each marked `changed` when its actor's stance on the issue changed."""
     last: dict[tuple[str, str], str] = {}
     rows = []
-    for row in statements(store, actor, issue):
+    for row in found:
         if not row["stance"]:
             continue
         key = (row["actor_id"], row["issue_id"])

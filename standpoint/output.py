@@ -57,6 +57,8 @@ def _csv_cell(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, str):
         return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return _cell(value)
 
 

@@ -465,7 +465,13 @@ def page_html(G: nx.MultiDiGraph, *, title: str = "standpoint") -> str:
 
 def write_page(G: nx.MultiDiGraph, out: Path, *, title: str = "standpoint") -> Path:
     """Write the interactive network of G to `out` (one offline HTML file) and return its path."""
+    from standpoint.errors import InputError
+
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page_html(G, title=title), encoding="utf-8", errors="replace")
+    page = page_html(G, title=title)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(page, encoding="utf-8", errors="replace")
+    except OSError as err:
+        raise InputError(f"cannot write the page: {err.strerror or err}", str(out)) from err
     return out

@@ -1,0 +1,73 @@
+"""The answers of the read commands from the graph database: the same rows as graph/read.py.
+
+Each function runs the Cypher twin (graph/cypher.py) of a named SPARQL query and hands its rows
+to the same pure function of graph/read.py that shapes the embedded store's rows, so both give the
+same answers. `run_query` is `standpoint cypher`: a read-only query, its rows as plain values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from standpoint.errors import GraphDatabaseError
+from standpoint.graph import cypher, read
+from standpoint.graph.database import GraphDatabase
+
+Row = dict[str, Any]
+
+
+def find_issue(db: GraphDatabase, text: str) -> str:
+    """The issue id matching an id, label or alias (any case)."""
+    return read.match(text, read.names(db.run_read(cypher.ISSUES, {}), "label"), "issue")
+
+
+def find_actor(db: GraphDatabase, text: str) -> str:
+    """The actor id matching an id, name or alias (any case)."""
+    return read.match(text, read.names(db.run_read(cypher.ACTOR_NAMES, {}), "name"), "actor")
+
+
+def _filters(db: GraphDatabase, issue: str | None, actor: str | None) -> dict[str, str | None]:
+    """The $issue and $actor parameters: matched ids, or null for no filter."""
+    return {"issue": find_issue(db, issue) if issue else None,
+            "actor": find_actor(db, actor) if actor else None}
+
+
+def entries(db: GraphDatabase) -> list[Row]:
+    return read.entry_rows(db.run_read(cypher.ENTRIES, {}))
+
+
+def actors(db: GraphDatabase) -> list[Row]:
+    return read.actor_rows(db.run_read(cypher.ACTORS, {}))
+
+
+def positions(db: GraphDatabase, issue: str | None = None, actor: str | None = None,
+              min_confidence: float = 0.0) -> list[Row]:
+    """Who stands where: one row per actor and issue, with the evidence behind it."""
+    rows = db.run_read(cypher.POSITIONS, _filters(db, issue, actor))
+    return read.position_rows(rows, min_confidence)
+
+
+def statements(db: GraphDatabase, actor: str | None = None, issue: str | None = None) -> list[Row]:
+    """What each actor said, in time order: quotes (direct) and reported speech."""
+    params = _filters(db, issue, actor)
+    return read.statement_rows(db.run_read(cypher.STATEMENTS, params), params["issue"])
+
+
+def said(db: GraphDatabase, actor: str | None = None, issue: str | None = None) -> list[Row]:
+    return read.said_rows(statements(db, actor, issue))
+
+
+def timeline(db: GraphDatabase, actor: str | None = None, issue: str | None = None) -> list[Row]:
+    """Statements with a stance in time order, marking where an actor's stance on an issue changed."""
+    return read.timeline_rows(statements(db, actor, issue))
+
+
+def run_query(db: GraphDatabase, query: str) -> list[Row]:
+    """A read-only Cypher query's rows; a query with a write clause is refused before it is sent."""
+    clause = cypher.write_clause(query)
+    if clause:
+        raise GraphDatabaseError(
+            f"`standpoint cypher` runs read-only queries, and {clause} writes; "
+            "the graph database is written by `standpoint sync`"
+        )
+    return db.run_read(query, {})
