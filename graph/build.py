@@ -17,8 +17,16 @@ from standpoint.graph import iris
 from standpoint.graph.positions import StanceRecord, derive, position_triples
 from standpoint.graph.store import Store, insert_data, open_store
 from standpoint.graph.triples import (
-    Triple, actor_triples, author_triples, entry_triples, issue_triples, mention_triples, nt,
-    role_triples, statement_triples, text,
+    Triple,
+    actor_triples,
+    author_triples,
+    entry_triples,
+    issue_triples,
+    mention_triples,
+    nt,
+    role_triples,
+    statement_triples,
+    text,
 )
 from standpoint.loaders import read_source
 from standpoint.loaders.extract import Extraction, Extractor

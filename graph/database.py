@@ -16,6 +16,7 @@ password: it is scrubbed from the message and from the exception chain kept behi
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -155,9 +156,10 @@ def scrub_chain(err: BaseException, hidden: Sequence[str]) -> BaseException:
     return err
 
 
-def first_line(err: BaseException) -> str:
-    text = str(err).strip()
-    return text.splitlines()[0] if text else type(err).__name__
+def one_line(err: BaseException, limit: int = 300) -> str:
+    """An error's message on one line (whitespace collapsed, cut at limit characters)."""
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def failure(target: Target, message: str, err: BaseException) -> GraphDatabaseError:
@@ -237,6 +239,7 @@ class Neo4jDatabase:
     def __init__(self, target: Target):
         self.target = target
         neo4j = _require("neo4j", "neo4j")
+        logging.getLogger("neo4j").addHandler(logging.NullHandler())  # errors are raised, not logged
         auth = (target.username or "neo4j", target.password) if target.password else None
         with self._errors("cannot use"):
             self.driver = neo4j.GraphDatabase.driver(
@@ -289,10 +292,10 @@ class Neo4jDatabase:
             return (f"database {self.target.database!r} does not exist on {shown}: "
                     "set NEO4J_DATABASE to one of its databases")
         if code.endswith("AccessMode") or code.endswith("ForbiddenOnReadOnlyDatabase"):
-            return f"Neo4j at {shown} refused to write in a read-only transaction: {first_line(err)}"
+            return f"Neo4j at {shown} refused to write in a read-only transaction: {one_line(err)}"
         if isinstance(err, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
-            return f"cannot reach Neo4j at {shown}: {first_line(err)}"
-        message = getattr(err, "message", None) or first_line(err)
+            return f"cannot reach Neo4j at {shown}: {one_line(err)}"
+        message = getattr(err, "message", None) or one_line(err)
         return f"Neo4j at {shown} {doing} a query: {message}"
 
 
@@ -385,12 +388,14 @@ class FalkorDBDatabase:
     def _message(self, err: BaseException) -> str:
         import redis.exceptions as rex
 
-        shown, text = self.target.shown, first_line(err)
+        shown, text = self.target.shown, one_line(err)
         if isinstance(err, rex.AuthenticationError) or text.startswith(("NOAUTH", "WRONGPASS")) \
                 or "invalid username-password" in text or "invalid password" in text:
             who = f" of user {self.target.username!r}" if self.target.username else ""
             return (f"FalkorDB at {shown} refused the credentials{who}: give them in the URI "
                     "(falkordb://user:password@host:port) or FALKORDB_USERNAME / FALKORDB_PASSWORD")
+        if "called without any password configured" in text:
+            return f"FalkorDB at {shown} has no password set, but the URI gives one: leave it out"
         if isinstance(err, (rex.ConnectionError, rex.TimeoutError, OSError)):
             return f"cannot reach FalkorDB at {shown}: {text}"
         if "empty key" in text:

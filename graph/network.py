@@ -80,10 +80,10 @@ def _add_context(G: nx.MultiDiGraph, store: Store, actors: dict[str, dict[str, A
 def _add_issue_places(G: nx.MultiDiGraph, store: Store, actors: dict[str, dict[str, Any]]) -> None:
     """An issue is linked to the places its evidence names ("local inquiries" - Oldham)."""
     places = {row["id"]: row for row in actors.values() if row["type"] == "place"}
-    for source, target, data in list(G.edges(data=True)):
+    for _, target, data in list(G.edges(data=True)):
         if not target.startswith("issue:"):
             continue
-        for place_id, place in places.items():
+        for place in places.values():
             if any(place["name"] in e["text"] for e in data.get("evidence", [])):
                 node = _add_actor(G, place)
                 if not G.has_edge(target, node, key="mentions"):

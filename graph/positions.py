@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from rdflib import Literal
 
@@ -40,8 +40,8 @@ def sort_key(value: str) -> datetime:
     """Order ISO dates and date-times together: a date counts as its midnight UTC."""
     if "T" in value:
         parsed = datetime.fromisoformat(value)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-    return datetime.combine(date.fromisoformat(value), time(0), tzinfo=timezone.utc)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return datetime.combine(date.fromisoformat(value), time(0), tzinfo=UTC)
 
 
 def derive(records: Iterable[StanceRecord]) -> list[Position]:

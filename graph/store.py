@@ -108,7 +108,7 @@ def open_store(path: Path | None = None, *, write: bool = False) -> Iterator[Sto
         raise StoreError(f"{path} is a file, not a store directory")
     try:
         path.mkdir(parents=True, exist_ok=True)
-        lock = open(path / "lock", "a+")
+        lock = open(path / "lock", "a+")  # noqa: SIM115 - held open for the whole context
     except OSError as err:
         raise StoreError(f"cannot create the store at {path}: {err.strerror}") from err
     with lock:

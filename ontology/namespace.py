@@ -14,8 +14,19 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
 __all__ = [
-    "SP", "ID", "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SDO", "SKOS", "XSD",
+    "DCTERMS",
+    "FOAF",
+    "ID",
+    "ORG",
+    "OWL",
     "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SDO",
+    "SKOS",
+    "SP",
+    "XSD",
 ]
 
 

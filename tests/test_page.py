@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 import pytest
 from browser import CHROMIUM, Browser, render
+
 from standpoint.visualisations.colours import NEUTRAL, party_colour
 from standpoint.visualisations.page import page_html, script_json, write_page
 
