@@ -1,21 +1,23 @@
-"""Build: sources -> entries -> statements -> triples -> the store, in one transaction."""
+"""Build: sources -> entries -> statements -> triples -> a new generation of the store, atomically."""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import IO, TypeVar
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from standpoint.errors import InputError
 from standpoint.graph import iris
 from standpoint.graph.positions import StanceRecord, derive, position_triples
-from standpoint.graph.store import Store, insert_data, open_store
+from standpoint.graph.store import Store, open_store
 from standpoint.graph.triples import (
     Triple,
     actor_triples,
@@ -139,9 +141,37 @@ def registry_triples(registry: Registry) -> list[Triple]:
     return triples
 
 
+EXTRACTION_VERSION = "1"  # bump when extraction rules change, so every entry is extracted again
+
+
 def content_hash(triples: Iterable[Triple]) -> str:
     lines = sorted({f"{nt(s)} {nt(p)} {nt(o)}" for s, p, o in triples})
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def input_hash(entry: Entry, order: int, registry_digest: str) -> str:
+    """What an entry's extraction depends on: its fields, its place, the registry and the rules."""
+    fields = [
+        EXTRACTION_VERSION, registry_digest, str(order), entry.id, entry.published_iso, entry.body,
+        entry.title, entry.speaker or "", entry.source or "", entry.url or "", entry.label or "",
+        *entry.authors, "\x1e", *entry.author_roles, "\x1e", *entry.captions,
+    ]
+    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
+
+
+def nquads(triples: Iterable[Triple], graph: URIRef) -> str:
+    """N-Quads lines for triples in one named graph."""
+    g = nt(graph)
+    return "".join(f"{nt(s)} {nt(p)} {nt(o)} {g} .\n" for s, p, o in triples)
+
+
+@dataclass
+class _Pending:
+    """What a build has to write: new graphs (as an N-Quads file) and their stance records."""
+
+    out: IO[str]
+    changed: set[str] = field(default_factory=set)
+    records: list[StanceRecord] = field(default_factory=list)
 
 
 def build(sources: Sequence[Path] | None = None, store_path: Path | None = None, *,
@@ -149,57 +179,97 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
           progress: Progress = _no_progress) -> BuildReport:
     """Add sources to the store (the bundled seed when none are given).
 
-    Building the same sources twice changes nothing; a changed entry replaces what it had.
-    All input is read and checked before the store is opened, and the store is written in one
-    transaction: a failure leaves it exactly as it was.
+    Building the same sources twice changes nothing: an entry whose input (and the registry) is
+    unchanged is not even extracted again; a changed entry replaces everything it had. Input is
+    checked as it is read, and the store is published in one atomic step at the end: a failure
+    at any point leaves it exactly as it was.
     """
     sources = expand(sources) if sources else bundled_sources()
     registry = read_registry(registry_path)
-    entries = read_entries(sources, fmt, page_date)
+    reg_triples = registry_triples(registry)
+    registry_digest = content_hash(reg_triples)
     extractor = Extractor(registry)
-    extractions = [extractor.extract(e) for e in progress(entries, "Extracting")]
-    graphs = {
-        iris.entry_graph(x.entry.id): entry_graph_triples(x, registry, n)
-        for n, x in zip(source_order(entries), extractions)
-    }
-    report = BuildReport(sources=[str(s) for s in sources], entries=len(entries))
+    report = BuildReport(sources=[str(s) for s in sources])
     with open_store(store_path, write=True) as store:
         report.store = str(store.path)
-        _write(store, graphs, registry_triples(registry), report)
+        stored = _stored_hashes(store)
+        handle, temp = tempfile.mkstemp(dir=store.path, prefix=".build-", suffix=".nq")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                pending = _Pending(out)
+                seen: dict[str, str] = {}
+                for source in sources:
+                    entries = _checked(read_source(source, format=fmt, page_date=page_date), source, seen)
+                    todo = _changes(entries, stored, registry_digest, report)
+                    for entry, order, digest in progress(todo, "Extracting"):
+                        _extract(extractor, entry, order, digest, pending)
+                if not pending.changed and stored.get(str(iris.REGISTRY_GRAPH)) == registry_digest:
+                    report.statements, report.positions = _counts(store)
+                    return report
+                _finish(store, pending, reg_triples, registry_digest)
+            store.commit(sorted(pending.changed | {str(iris.REGISTRY_GRAPH), str(iris.DERIVED_GRAPH)}),
+                         Path(temp))
+        finally:
+            Path(temp).unlink(missing_ok=True)
+        report.statements, report.positions = _counts(store)
     return report
 
 
-def _write(store: Store, graphs: dict, registry: list[Triple], report: BuildReport) -> None:
-    hashes = _stored_hashes(store)
-    changed: dict = {}
-    for graph, triples in graphs.items():
-        digest = content_hash(triples)
-        entry_node = next(s for s, p, o in triples if p == SP.body)
-        if hashes.get(str(graph)) == digest:
+def _checked(entries: list[Entry], source: Path, seen: dict[str, str]) -> list[Entry]:
+    """An entry id may appear in one source only."""
+    for entry in entries:
+        if entry.id in seen and seen[entry.id] != str(source):
+            raise InputError(
+                f"entry id {entry.id!r} is also in {seen[entry.id]}; ids must be unique",
+                str(source), entry.line,
+            )
+        seen[entry.id] = str(source)
+    return entries
+
+
+def _changes(entries: list[Entry], stored: dict[str, str], registry_digest: str,
+             report: BuildReport) -> list[tuple[Entry, int, str]]:
+    """The entries whose input differs from what the store holds (added or updated)."""
+    todo = []
+    for entry, order in zip(entries, source_order(entries)):
+        report.entries += 1
+        digest = input_hash(entry, order, registry_digest)
+        graph = str(iris.entry_graph(entry.id))
+        if stored.get(graph) == digest:
             report.unchanged += 1
             continue
-        if str(graph) in hashes:
+        if graph in stored:
             report.updated += 1
         else:
             report.added += 1
-        changed[graph] = [*triples, (entry_node, SP.contentHash, Literal(digest))]
-    registry_hash = content_hash(registry)
-    if not changed and hashes.get(str(iris.REGISTRY_GRAPH)) == registry_hash:
-        report.statements, report.positions = _counts(store)
-        return
-    records = [r for r in _stored_stances(store) if r[0] not in {str(g) for g in changed}]
-    kept = [r[1] for r in records]
-    fresh = [_stance_record(triples) for triples in changed.values()]
-    positions = derive(kept + [r for group in fresh for r in group])
-    quads = [(nt(s), nt(p), nt(o), nt(g)) for g, triples in changed.items() for s, p, o in triples]
+        todo.append((entry, order, digest))
+    return todo
+
+
+def _extract(extractor: Extractor, entry: Entry, order: int, digest: str, pending: _Pending) -> None:
+    extraction = extractor.extract(entry)
+    graph = iris.entry_graph(entry.id)
+    triples = entry_graph_triples(extraction, extractor.registry, order)
+    triples.append((iris.entry(entry.id), SP.contentHash, Literal(digest)))
+    pending.out.write(nquads(triples, graph))
+    pending.changed.add(str(graph))
+    pending.records += [
+        StanceRecord(
+            str(iris.statement(s.entry_id, s.start, s.end, s.kind, s.issue_id, s.speaker_id)),
+            s.speaker_id, s.issue_id, s.stance, s.published.isoformat(),
+        )
+        for s in extraction.statements if s.issue_id and s.stance
+    ]
+
+
+def _finish(store: Store, pending: _Pending, reg_triples: list[Triple], registry_digest: str) -> None:
+    """Append the registry and the positions derived from all statements, old and new."""
+    kept = [record for graph, record in _stored_stances(store) if graph not in pending.changed]
+    positions = derive(kept + pending.records)
     registry_node = iris.REGISTRY_GRAPH
-    quads += [(nt(s), nt(p), nt(o), nt(registry_node)) for s, p, o in registry]
-    quads.append((nt(registry_node), nt(SP.contentHash), nt(Literal(registry_hash)), nt(registry_node)))
-    derived = nt(iris.DERIVED_GRAPH)
-    quads += [(nt(s), nt(p), nt(o), derived) for pos in positions for s, p, o in position_triples(pos)]
-    drops = [f"DROP SILENT GRAPH {nt(g)} ;" for g in [*changed, registry_node, iris.DERIVED_GRAPH]]
-    store.update("\n".join([*drops, insert_data(quads)]))
-    report.statements, report.positions = _counts(store)
+    pending.out.write(nquads([*reg_triples, (registry_node, SP.contentHash, Literal(registry_digest))],
+                             registry_node))
+    pending.out.write(nquads((t for p in positions for t in position_triples(p)), iris.DERIVED_GRAPH))
 
 
 def _stored_hashes(store: Store) -> dict[str, str]:
@@ -221,20 +291,6 @@ def _stored_stances(store: Store) -> list[tuple[str, StanceRecord]]:
         ))
         for row in rows
     ]
-
-
-def _stance_record(triples: list[Triple]) -> list[StanceRecord]:
-    by_subject: dict = {}
-    for s, p, o in triples:
-        by_subject.setdefault(s, {})[p] = o
-    records = []
-    for node, props in by_subject.items():
-        if SP.stance in props and SP.about in props:
-            records.append(StanceRecord(
-                str(node), iris.local_id(str(props[SP.speaker])), iris.local_id(str(props[SP.about])),
-                str(props[SP.stance]).rsplit("#", 1)[-1], str(props[SP.time]),
-            ))
-    return records
 
 
 def _counts(store: Store) -> tuple[int, int]:
