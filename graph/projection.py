@@ -167,7 +167,7 @@ def facts(store: Store) -> Facts:
 def value(term: Any) -> str | int | float | bool | None:
     """An RDF term as a property value Neo4j can store; None for a blank node."""
     if isinstance(term, ox.NamedNode):
-        return term.value[len(_SP):] if term.value.startswith(_SP) else term.value
+        return term.value.removeprefix(_SP)
     if not isinstance(term, ox.Literal):
         return None
     datatype = term.datatype.value

@@ -81,3 +81,13 @@ SELECT DISTINCT ?issue ?place WHERE {
   ?statement a sp:Statement ; sp:about ?issue ; sp:fromEntry ?entry .
   ?entry sp:mentions ?place . ?place a sp:Place .
 }"""
+
+PARTIES = """
+SELECT ?id WHERE { ?party a sp:PoliticalParty ; dcterms:identifier ?id . }"""
+
+ACTOR_PARTIES = """
+SELECT DISTINCT ?id ?name ?type ?partyName WHERE {
+  ?actor dcterms:identifier ?id ; foaf:name ?name ; a ?type .
+  VALUES ?type { foaf:Person foaf:Organization sp:Place }
+  OPTIONAL { ?actor sp:party/foaf:name ?partyName }
+}"""

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from standpoint.errors import InputError
 from standpoint.graph import iris, queries
-from standpoint.graph.positions import sort_key
+from standpoint.graph.positions import sort_key, trajectory
 from standpoint.graph.store import Store
 from standpoint.ontology.namespace import ID, SP
 
@@ -114,7 +114,7 @@ def role_text(row: Row) -> str | None:
     start, end = row.get("start"), row.get("end")
     if start or end:
         return f"{label} ({start or '…'} to {end or 'now'})"
-    return label
+    return str(label)
 
 
 def actors(store: Store) -> list[Row]:
@@ -159,32 +159,44 @@ def positions(store: Store, issue: str | None = None, actor: str | None = None,
 
 
 def position_rows(found: Iterable[Row], min_confidence: float = 0.0) -> list[Row]:
-    """Group evidence rows by position; statements below min_confidence are left out."""
+    """Group evidence rows by position; statements below min_confidence are left out.
+
+    A statement comes once however many rows carry it (a discovered actor's name is written with
+    every entry that involves them, so a join on it repeats the statement)."""
     rows: dict[str, Row] = {}
+    seen: set[tuple[str, str]] = set()
     for row in found:
+        if (row["position"], row["statement"]) in seen:
+            continue
+        seen.add((row["position"], row["statement"]))
         item = rows.setdefault(row["position"], {
             "actor": row["actorName"], "actor_id": row["actor"],
             "issue": row["issueLabel"], "issue_id": row["issueId"],
             "stance": row["stance"], "statements": int(row["count"]),
             "first": iso(row["first"]), "last": iso(row["last"]), "evidence": [],
+            "latest": None, "changed": False,
         })
         if float(row["confidence"]) < min_confidence:
             continue
         item["evidence"].append({
             "entry_id": row["entryId"], "published": iso(row["published"]),
-            "text": row["text"], "_stance": row["statementStance"],
+            "text": row["text"], "stance": row["statementStance"],
+            "confidence": round(float(row["confidence"]), 2),
         })
     kept = [_restate(item) for item in rows.values() if item["evidence"]]
     return sorted(kept, key=lambda r: (r["issue_id"], r["stance"], r["actor_id"]))
 
 
 def _restate(item: Row) -> Row:
-    """Order the evidence; with statements left out by confidence, recount stance and times."""
+    """Order the evidence; with statements left out by confidence, recount stance and times;
+    add `latest` (the stance at the latest time) and `changed` (the stance moved over time)."""
     evidence = sorted(item["evidence"], key=lambda e: (sort_key(e["published"]), e["entry_id"], e["text"]))
-    stances = {e.pop("_stance") for e in evidence}
+    stances = {e["stance"] for e in evidence}
+    latest, changed = trajectory((e["published"], e["stance"]) for e in evidence)
     item.update(
         evidence=evidence, statements=len(evidence), first=evidence[0]["published"],
         last=evidence[-1]["published"], stance=stances.pop() if len(stances) == 1 else "mixed",
+        latest=latest, changed=changed,
     )
     return item
 
@@ -197,12 +209,16 @@ def statements(store: Store, actor: str | None = None, issue: str | None = None)
 
 
 def statement_rows(found: Iterable[Row], issue_id: str | None = None) -> list[Row]:
-    """Statement rows in time order (then entry, place in the entry, issue, actor); only those
-    about issue_id when it is given."""
+    """Statement rows in time order (entry, place in it, issue, actor); only issue_id's if given.
+    Each statement once, however many rows of the query carry it."""
     rows = []
+    seen: set[str] = set()
     for row in found:
         if issue_id and row.get("issueId") != issue_id:
             continue  # the issue is OPTIONAL in the query: binding it does not filter
+        if row["statement"] in seen:
+            continue
+        seen.add(row["statement"])
         rows.append({
             "actor": row["actorName"], "actor_id": row["actor"],
             "text": row["text"], "kind": row["kind"],

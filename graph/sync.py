@@ -20,7 +20,13 @@ from typing import Any
 from standpoint.graph import cypher
 from standpoint.graph.database import GraphDatabase
 from standpoint.graph.projection import (
-    CLASS_LABELS, KEY_LABELS, LABELS, NODE_KINDS, TYPES, Projection, project,
+    CLASS_LABELS,
+    KEY_LABELS,
+    LABELS,
+    NODE_KINDS,
+    TYPES,
+    Projection,
+    project,
 )
 from standpoint.graph.store import Store
 
@@ -84,6 +90,8 @@ def sync_projection(projection: Projection, db: GraphDatabase, batch_size: int =
     """Make the database hold exactly this projection: schema, deletes, then batched MERGEs."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    for label in KEY_LABELS:
+        db.check_ids(label, (row["id"] for row in projection.nodes.get(label, [])))
     db.ensure_schema(KEY_LABELS, CLASS_LABELS)
     nodes = {label: plan_nodes(projection.nodes.get(label, []), db.run_read(cypher.node_state(label), {}))
              for label in KEY_LABELS}
@@ -103,6 +111,18 @@ def sync_projection(projection: Projection, db: GraphDatabase, batch_size: int =
         batches.write(cypher.merge_relationships(type_), "rows", plan.changed)
     return SyncReport(db.target.shown, {label: p.change for label, p in nodes.items()},
                       {t: p.change for t, p in rels.items()})
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal as stored values: floats to the 15 significant digits FalkorDB gives back."""
+    if isinstance(a, float) or isinstance(b, float):
+        return isinstance(a, (int, float)) and isinstance(b, (int, float)) \
+            and not isinstance(a, bool) and not isinstance(b, bool) and f"{a:.15g}" == f"{b:.15g}"
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    return type(a) is type(b) and a == b
 
 
 def _node(row: Row) -> Row:
@@ -132,7 +152,7 @@ def plan_nodes(rows: Sequence[Row], state: Iterable[Row]) -> Plan:
         old = found.pop(row["id"], None)
         if old is None:
             plan.change.created += 1
-        elif set(old["labels"]) != set(row["labels"]) or old["props"] != row["props"]:
+        elif set(old["labels"]) != set(row["labels"]) or not same(old["props"], row["props"]):
             plan.change.updated += 1
         else:
             plan.change.unchanged += 1
@@ -157,7 +177,7 @@ def plan_relationships(rows: Sequence[Row], state: Iterable[Row]) -> Plan:
         elif row["id"] in repeated or _endpoints(old) != _endpoints(row):
             plan.stale.append(old)
             plan.change.updated += 1
-        elif old["props"] != row["props"]:
+        elif not same(old["props"], row["props"]):
             plan.change.updated += 1
         else:
             plan.change.unchanged += 1
@@ -194,6 +214,12 @@ class Batches:
             self.db.run_write(query, {name: list(batch)})
             self.done += len(batch)
             self.progress(self.done, self.total)
+
+
+def clear(db: GraphDatabase) -> None:
+    """Delete every node of our key labels, and so every relationship of ours (a fresh start)."""
+    for label in KEY_LABELS:
+        db.run_write(cypher.delete_label(label), {})
 
 
 def counts(db: GraphDatabase) -> dict[str, int]:

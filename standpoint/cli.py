@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -127,43 +128,58 @@ def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry:
     )
 
 
-def _read(func: Callable[..., list[dict[str, Any]]], store: Path, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+def graph_option(required: bool = False) -> Callable[[F], F]:
+    """The --graph URI option (or STANDPOINT_GRAPH): the graph database to read or write."""
+    return click.option(
+        "--graph", "graph", envvar="STANDPOINT_GRAPH", metavar="URI", required=required,
+        help="Graph database: bolt://, neo4j://, neo4j+s:// (Neo4j; NEO4J_USERNAME, NEO4J_PASSWORD, "
+             "NEO4J_DATABASE) or falkordb://host:port[/graph] (or set STANDPOINT_GRAPH).",
+    )
+
+
+def _read(name: str, store: Path, graph: str | None, **kwargs: Any) -> list[dict[str, Any]]:
+    """A read command's rows: from the graph database with --graph, else from the store."""
+    if graph:
+        from standpoint.graph import dbread
+        from standpoint.graph.database import opened
+
+        with opened(graph) as db:
+            return getattr(dbread, name)(db, **kwargs)  # type: ignore[no-any-return]
+    from standpoint.graph import read
     from standpoint.graph.store import open_store
 
-    with open_store(store) as opened:
-        return func(opened, *args, **kwargs)
+    with open_store(store) as opened_store:
+        return getattr(read, name)(opened_store, **kwargs)  # type: ignore[no-any-return]
 
 
 @main.command()
+@graph_option()
 @store_option
 @format_option
 @handle_errors
-def entries(store: Path, fmt: str) -> None:
+def entries(store: Path, fmt: str, graph: str | None) -> None:
     """List the entries (posts, speeches) in the store, in time order.
 
     \b
     Example:
       standpoint entries --format json
     """
-    from standpoint.graph import read
-
-    echo_rows(_read(read.entries, store), fmt, ("id", "published", "title", "authors", "speaker"))
+    echo_rows(_read("entries", store, graph), fmt, ("id", "published", "title", "authors", "speaker"))
 
 
 @main.command()
+@graph_option()
 @store_option
 @format_option
 @handle_errors
-def actors(store: Path, fmt: str) -> None:
+def actors(store: Path, fmt: str, graph: str | None) -> None:
     """List the people, organisations and places in the store.
 
     \b
     Example:
       standpoint actors --format csv
     """
-    from standpoint.graph import read
-
-    echo_rows(_read(read.actors, store), fmt)
+    echo_rows(_read("actors", store, graph), fmt)
 
 
 @main.command()
@@ -171,20 +187,27 @@ def actors(store: Path, fmt: str) -> None:
 @click.option("--actor", help="Actor id, name or alias (any case).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0,
               help="Only statements at least this confident.")
+@click.option("--changed", "only_changed", is_flag=True,
+              help="Only positions whose stance changed over time (see LATEST in the JSON).")
+@graph_option()
 @store_option
 @format_option
 @handle_errors
-def positions(issue: str | None, actor: str | None, min_confidence: float, store: Path, fmt: str) -> None:
+def positions(issue: str | None, actor: str | None, min_confidence: float, only_changed: bool,
+              store: Path, fmt: str, graph: str | None) -> None:
     """Who stands where: each actor's stance on each issue, with the evidence.
+
+    The JSON and CSV also give `latest` (the stance at the latest time) and `changed`.
 
     \b
     Examples:
       standpoint positions --issue "national inquiry"
       standpoint positions --actor Badenoch --format json
+      standpoint positions --changed --min-confidence 0.7
     """
-    from standpoint.graph import read
-
-    rows = _read(read.positions, store, issue=issue, actor=actor, min_confidence=min_confidence)
+    rows = _read("positions", store, graph, issue=issue, actor=actor, min_confidence=min_confidence)
+    if only_changed:
+        rows = [r for r in rows if r["changed"]]
     if fmt == "table":
         rows = [{**r, "evidence": r["evidence"][0]["text"] if r["evidence"] else ""} for r in rows]
     echo_rows(rows, fmt, ("actor", "issue", "stance", "statements", "first", "last", "evidence"))
@@ -193,10 +216,11 @@ def positions(issue: str | None, actor: str | None, min_confidence: float, store
 @main.command()
 @click.argument("actor", required=False)
 @issue_option
+@graph_option()
 @store_option
 @format_option
 @handle_errors
-def said(actor: str | None, issue: str | None, store: Path, fmt: str) -> None:
+def said(actor: str | None, issue: str | None, store: Path, fmt: str, graph: str | None) -> None:
     """What was said, by whom, when and where: quotes (direct) and reported speech.
 
     \b
@@ -204,28 +228,25 @@ def said(actor: str | None, issue: str | None, store: Path, fmt: str) -> None:
       standpoint said Cooper
       standpoint said --issue "rapid audit" --format json
     """
-    from standpoint.graph import read
-
-    rows = _read(read.said, store, actor=actor, issue=issue)
+    rows = _read("said", store, graph, actor=actor, issue=issue)
     echo_rows(rows, fmt, ("published", "actor", "kind", "stance", "issue", "text", "entry_id"))
 
 
 @main.command()
 @click.argument("actor", required=False)
 @issue_option
+@graph_option()
 @store_option
 @format_option
 @handle_errors
-def timeline(actor: str | None, issue: str | None, store: Path, fmt: str) -> None:
+def timeline(actor: str | None, issue: str | None, store: Path, fmt: str, graph: str | None) -> None:
     """Statements with a stance in time order; CHANGED marks where an actor's stance changed.
 
     \b
     Example:
       standpoint timeline Cooper --issue "national inquiry"
     """
-    from standpoint.graph import read
-
-    rows = _read(read.timeline, store, actor=actor, issue=issue)
+    rows = _read("timeline", store, graph, actor=actor, issue=issue)
     echo_rows(rows, fmt, ("published", "actor", "issue", "stance", "changed", "text"))
 
 
@@ -315,3 +336,101 @@ def sparql(query: str, store: Path, fmt: str) -> None:
 
     with open_store(store) as opened:
         echo_rows(run_query(opened, query), fmt)
+
+
+@contextmanager
+def sync_progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress callback (done, total) that draws a bar on stderr, only on a terminal."""
+    bar: list[Any] = []
+
+    def advance(done: int, total: int) -> None:
+        if sys.stderr.isatty() and total >= 200:
+            if not bar:
+                bar.append(click.progressbar(length=total, label=label, file=sys.stderr))
+                bar[0].__enter__()
+            bar[0].update(done - bar[0].pos)
+
+    try:
+        yield advance
+    finally:
+        if bar:
+            bar[0].__exit__(None, None, None)
+
+
+@main.command()
+@graph_option(required=True)
+@click.option("--batch-size", type=click.IntRange(1), default=1000, show_default=True,
+              help="Rows per transaction.")
+@store_option
+@format_option
+@handle_errors
+def sync(graph: str, batch_size: int, store: Path, fmt: str) -> None:
+    """Write the store's graph to the graph database (Neo4j or FalkorDB): only what changed.
+
+    Creates the uniqueness constraints first, then MERGEs nodes and relationships on their id in
+    batches; what is no longer in the store is deleted. Running it again changes nothing.
+
+    \b
+    Examples:
+      NEO4J_PASSWORD=... standpoint sync --graph neo4j+s://xxxx.databases.neo4j.io
+      standpoint sync --graph falkordb://localhost:6379
+    """
+    from standpoint.graph.database import opened
+    from standpoint.graph.store import open_store
+    from standpoint.graph.sync import sync as run_sync
+
+    with open_store(store) as source, opened(graph) as db, sync_progress("Syncing") as advance:
+        report = run_sync(source, db, batch_size, advance)
+    echo_rows(report.rows(), fmt)
+    if fmt == "table":
+        click.echo(f"synced {store} to {report.target}: " + ", ".join(
+            f"{report.total(what)} {what}" for what in ("created", "updated", "deleted", "unchanged")))
+
+
+@main.command()
+@click.argument("query")
+@graph_option(required=True)
+@format_option
+@handle_errors
+def cypher(query: str, graph: str, fmt: str) -> None:
+    """Run a read-only Cypher query on the graph database and print its rows.
+
+    \b
+    Example:
+      standpoint cypher 'MATCH (a:Person) RETURN a.name AS name ORDER BY name' --graph bolt://localhost
+    """
+    from standpoint.graph.database import opened
+    from standpoint.graph.dbread import run_query
+
+    with opened(graph) as db:
+        echo_rows(run_query(db, query), fmt)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(path_type=Path))
+@store_option
+@format_option
+@handle_errors
+def evaluate(gold: Path, store: Path, fmt: str) -> None:
+    """Compare the store with a gold file: precision, recall and F1 for stances and quotes.
+
+    GOLD is JSONL written by people (see "Evaluation" in the README). The JSON output also lists
+    every miss and false positive, with the gold file's line.
+
+    \b
+    Example:
+      standpoint evaluate tests/gold/seed.jsonl --format json
+    """
+    import json
+
+    from standpoint.graph.evaluate import evaluate as run_evaluate
+    from standpoint.graph.evaluate import read_gold, summary_rows
+    from standpoint.graph.store import open_store
+
+    judged = read_gold(gold)
+    with open_store(store) as opened:
+        result = run_evaluate(opened, judged)
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        echo_rows(summary_rows(result), fmt)
