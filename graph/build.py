@@ -120,12 +120,8 @@ def entry_graph_triples(extraction: Extraction, registry: Registry, order: int) 
     for statement in extraction.statements:
         triples += statement_triples(statement)
     triples += mention_triples(entry.id, extraction.mentioned)
-    used = {s.speaker_id for s in extraction.statements} | {a.id for a in extraction.authors}
-    used |= {extraction.speaker.id} if extraction.speaker else set()
-    for actor_id in sorted(used):
-        actor = registry.actors.get(actor_id)
-        if actor is not None and actor.discovered:
-            triples += actor_triples(actor)
+    for actor in extraction.discovered_actors():
+        triples += actor_triples(actor)
     return triples
 
 
@@ -141,7 +137,7 @@ def registry_triples(registry: Registry) -> list[Triple]:
     return triples
 
 
-EXTRACTION_VERSION = "1"  # bump when extraction rules change, so every entry is extracted again
+EXTRACTION_VERSION = "2"  # bump when extraction rules change, so every entry is extracted again
 
 
 def content_hash(triples: Iterable[Triple]) -> str:
@@ -200,7 +196,8 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
                 seen: dict[str, str] = {}
                 for source in sources:
                     entries = _checked(read_source(source, format=fmt, page_date=page_date), source, seen)
-                    todo = _changes(entries, stored, registry_digest, report)
+                    introduced = extractor.prepare(entries)  # who the source introduces
+                    todo = _changes(entries, stored, registry_digest + introduced, report)
                     for entry, order, digest in progress(todo, "Extracting"):
                         _extract(extractor, entry, order, digest, pending)
                 if not pending.changed and stored.get(str(iris.REGISTRY_GRAPH)) == registry_digest:

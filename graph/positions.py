@@ -44,6 +44,29 @@ def sort_key(value: str) -> datetime:
     return datetime.combine(date.fromisoformat(value), time(0), tzinfo=UTC)
 
 
+def trajectory(evidence: Iterable[tuple[str, str]]) -> tuple[str, bool]:
+    """The latest stance, and whether the stance changed over time, from (time, stance) pairs.
+
+    Evidence at one time (one entry, one sitting) is taken together: its stance is `mixed` when
+    it disagrees. `latest` is the stance at the latest time; `changed` is true when the stances
+    at two different times differ: the actor moved.
+
+    >>> trajectory([("2025-01-07", "supports"), ("2025-02-07T10:00:00+00:00", "opposes")])
+    ('opposes', True)
+    >>> trajectory([("2025-01-07", "supports"), ("2025-01-07", "opposes")])
+    ('mixed', False)
+    """
+    by_time: dict[datetime, set[str]] = {}
+    for when, stance in evidence:
+        by_time.setdefault(sort_key(when), set()).add(stance)
+    if not by_time:
+        raise ValueError("a position needs at least one piece of evidence")
+    stances = [by_time[t] for t in sorted(by_time)]
+    last = stances[-1]
+    latest = next(iter(last)) if len(last) == 1 else "mixed"
+    return latest, any(s != stances[0] for s in stances[1:])
+
+
 def derive(records: Iterable[StanceRecord]) -> list[Position]:
     """Group statements by actor and issue; all one way is that stance, both ways is mixed."""
     groups: dict[tuple[str, str], list[StanceRecord]] = {}

@@ -7,6 +7,9 @@ Rules, in order, for each speech verb outside quotes:
   a party or organisation used as a modifier ("Labour MP ...", "the BBC's ...");
 - "says Cooper": with no actor before the verb, the actor right after it;
 - "calls from A, B and C for ...": each of A, B, C.
+
+`relative_reports` finds the other way a sentence reports a stance: "the full implementation of
+the recommendations, which Professor Jay has urged" says that Jay supports them.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from standpoint.loaders.issues import IssueMention
+from standpoint.loaders.stance import Stance
 from standpoint.loaders.text_spans import Span
 from standpoint.records import Mention
 
@@ -34,12 +39,22 @@ VERBS = (
     r"praised", r"accus(?:es|ed)", r"condemns?", r"condemned", r"admits?", r"admitted",
     r"acknowledges?", r"acknowledged", r"describes?", r"described", r"recalls?", r"recalled",
     r"points? out", r"pointed out", r"notes?", r"noted", r"promises?", r"promised",
+    r"[Uu]-turn(?:s|ed)?(?= on)", r"(?:has |have |had )?(?:performed|made|done) a [Uu]-turn",
+    r"chang(?:es|ed) (?:his|her|their|its) minds?", r"back(?:s|ed) down", r"rul(?:es|ed) out",
+    r"dismiss(?:es|ed)", r"prefers?", r"preferred", r"cho(?:se|oses)", r"opt(?:s|ed) for",
+    r"favou?rs", r"favou?red", r"opposes", r"opposed", r"refuses",
+    r"refused", r"endors(?:es|ed)", r"concedes?", r"conceded",
 )
 SPEECH_VERB = re.compile(r"(?<![\w-])(?:" + "|".join(VERBS) + r")(?![\w-])")
 PARTICIPLE = re.compile(r"ing\b")
 MODIFIED = re.compile(
     r"^(?:['’]s\s(?!\w+ing\b|been\b|got\b|said\b|going\b)|\s+(?:MPs?|ministers?|members?|leader|peers?|councillors?|government|"
     r"spokesperson|politicians?|party|correspondent|editor|council|backbenchers?|frontbench)\b)"
+)
+# A person named before these nouns modifies them ("the Jay inquiry", "the Casey review").
+PERSON_MODIFIER = re.compile(
+    r"^(?:['’]s)?\s+(?:inquiry|inquiries|review|report|audit|recommendations?|case|era|government|"
+    r"administration|plan|proposals?|commission|model|principles?)\b"
 )
 MASK = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|\([^)]*\)|\s[-–—]\s(?:who|which)\b[^-–—]*\s[-–—]\s")
 
@@ -86,6 +101,8 @@ def eligible(text: str, mention: Mention, kinds: dict[str, str], regions: list[S
     if _inside(mention.start, regions):
         return False
     if kinds.get(mention.actor_id) in ("organisation", "place") and MODIFIED.match(text[mention.end:mention.end + 30]):
+        return False
+    if kinds.get(mention.actor_id) == "person" and PERSON_MODIFIER.match(text[mention.end:mention.end + 30]):
         return False
     return kinds.get(mention.actor_id) != "place"
 
@@ -145,3 +162,40 @@ def quoted_speaker(text: str, attribution: Attribution, quote: Span, mentions: l
     if between and between[-1].actor_id not in speakers:
         return between[-1].actor_id
     return None
+
+
+# "..., which X has urged": X's stance on the issue named right before.
+RELATIVE_PRONOUN = re.compile(r"(?<![\w-])(?:which|that|whom)\s+$")
+RELATIVE_VERB = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:long|repeatedly|previously|also|already|rightly|"
+    r"consistently)\s+)?(?P<verb>(?P<support>urged|called\s+for|demanded|recommended|proposed|wanted|"
+    r"backed|supported|championed|pressed\s+for|campaigned\s+for|requested|asked\s+for|welcomed)|"
+    r"opposed|rejected|criticised|criticized|dismissed|ruled\s+out|resisted|refused)(?![\w-])"
+)
+
+
+@dataclass(frozen=True)
+class RelativeReport:
+    actor_id: str
+    stance: Stance
+
+
+def relative_reports(text: str, sentence: Span, mentions: list[Mention], issues: list[IssueMention],
+                     kinds: dict[str, str]) -> list[RelativeReport]:
+    """Stances reported in a relative clause: "<issue>, which <actor> has urged/rejected"."""
+    found = []
+    for mention in mentions:
+        if kinds.get(mention.actor_id) not in ("person", "organisation"):
+            continue
+        pronoun = RELATIVE_PRONOUN.search(text, max(sentence.start, mention.start - 10), mention.start)
+        verb = RELATIVE_VERB.match(text, mention.end, sentence.end)
+        if not pronoun or not verb:
+            continue
+        antecedent = [i for i in issues if sentence.start <= i.start and i.end <= pronoun.start()
+                      and pronoun.start() - i.end <= 60]
+        if antecedent:
+            issue = antecedent[-1]
+            stance = "supports" if verb.group("support") else "opposes"
+            found.append(RelativeReport(mention.actor_id, Stance(issue.issue_id, stance, 0.6,
+                                                                 verb.group("verb"), issue)))
+    return found

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from standpoint.records import Issue
 
 QUOTE_MARKS = "\"'‘’“”"
-_GAP = rf"[\s\-{QUOTE_MARKS},]+"
+_GAP = rf"(?:['’]s)?[\s\-{QUOTE_MARKS},]+"  # "IICSA’s recommendations" names "IICSA recommendations"
 ANAPHOR = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose)(?P<words>(?:\s+[a-z][a-z'’-]*){1,3})"
 )

@@ -16,9 +16,11 @@ from typing import Any
 import yaml
 
 from standpoint.errors import InputError, RegistryError
+from standpoint.loaders.text import clean_name, read_text
 from standpoint.records import Actor, Issue, Role, RoleHolding
 
 SECTIONS = ("people", "organisations", "places", "roles", "issues")
+MAX_REGISTRY_BYTES = 16 * 1024**2
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 GENDERS = ("female", "male")
 ORG_KINDS = (
@@ -69,7 +71,15 @@ class Registry:
 
 
 class _Loader(yaml.SafeLoader):
-    """A YAML loader that remembers the line of every mapping."""
+    """A YAML loader that remembers the line of every mapping, refuses a key given twice and
+    leaves dates as text (checked by `_Builder.day`, which names the line of a bad one)."""
+
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 class _Map(dict):  # type: ignore[type-arg]
@@ -77,6 +87,17 @@ class _Map(dict):  # type: ignore[type-arg]
 
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            first = seen.setdefault(key, line)
+        except TypeError:
+            continue  # an unhashable key: construct_mapping reports it
+        if first != line:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{key!r} is given twice (first on line {first})", key_node.start_mark)
     mapping = _Map(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
     return mapping
@@ -93,19 +114,15 @@ def default_registry_path() -> Path:
 def read_registry(path: str | Path | None = None) -> Registry:
     """Read and validate a registry file; the bundled one when no path is given."""
     path = Path(path) if path is not None else default_registry_path()
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as err:
-        raise InputError("registry file not found", str(path)) from err
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"cannot read registry: {err}", str(path)) from err
-    return parse_registry(text, origin=str(path))
+    if not path.exists():
+        raise RegistryError("registry file not found", str(path))
+    return parse_registry(read_text(path, limit=MAX_REGISTRY_BYTES), origin=str(path))
 
 
 def parse_registry(text: str, origin: str = "registry") -> Registry:
     """Parse registry YAML text into a validated Registry."""
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         line = err.problem_mark.line + 1 if err.problem_mark else None
         raise RegistryError(f"not valid YAML: {err.problem}", origin, line) from err
@@ -120,6 +137,11 @@ def parse_registry(text: str, origin: str = "registry") -> Registry:
             origin, getattr(data, "line", 1),
         )
     return _Builder(origin).build(data)
+
+
+def _names(item: _Map) -> tuple[str, ...]:
+    """An item's aliases, cleaned like names (invisible characters out); empty ones dropped."""
+    return tuple(alias for alias in map(clean_name, item.get("aliases", [])) if alias)
 
 
 class _Builder:
@@ -169,7 +191,7 @@ class _Builder:
             if not isinstance(value, str) or not value.strip():
                 raise self.fail(item, f"{what} is missing {key!r} (a non-empty text)")
         ident = item["id"]
-        if not ID_PATTERN.match(ident):
+        if not ID_PATTERN.fullmatch(ident):
             raise self.fail(
                 item, f"id {ident!r} must be lower-case letters, digits and hyphens",
             )
@@ -181,6 +203,9 @@ class _Builder:
         aliases = item.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
             raise self.fail(item, f"{what} {ident!r}: aliases must be a list of texts")
+        for key in ("name", "label"):
+            if key in item and not clean_name(item[key]):
+                raise self.fail(item, f"{what} {ident!r}: {key} {item[key]!r} has no visible text")
 
     def add_actor(self, item: _Map, kind: str) -> None:
         gender = item.get("gender")
@@ -198,8 +223,8 @@ class _Builder:
         if wikidata is not None and not re.fullmatch(r"Q[0-9]+", str(wikidata)):
             raise self.fail(item, f"{item['id']!r}: wikidata {wikidata!r} is not a Q-id like Q42")
         self.registry.actors[item["id"]] = Actor(
-            id=item["id"], name=item["name"].strip(), type=kind,
-            aliases=tuple(item.get("aliases", [])), party=item.get("party"), gender=gender,
+            id=item["id"], name=clean_name(item["name"]), type=kind,
+            aliases=_names(item), party=item.get("party"), gender=gender,
             wikidata=wikidata, kind=org_kind, located_in=item.get("located_in"),
             constituency=item.get("constituency"), roles=self.holdings(item),
         )
@@ -240,7 +265,7 @@ class _Builder:
 
     def add_role(self, item: _Map) -> None:
         self.registry.roles[item["id"]] = Role(
-            id=item["id"], label=item["label"].strip(), aliases=tuple(item.get("aliases", [])),
+            id=item["id"], label=clean_name(item["label"]), aliases=_names(item),
             organisation=item.get("organisation"),
         )
 
@@ -249,7 +274,7 @@ class _Builder:
         if not isinstance(description, str):
             raise self.fail(item, f"issue {item['id']!r}: description must be a text")
         self.registry.issues[item["id"]] = Issue(
-            id=item["id"], label=item["label"].strip(), aliases=tuple(item.get("aliases", [])),
+            id=item["id"], label=clean_name(item["label"]), aliases=_names(item),
             description=description.strip(),
         )
 

@@ -11,26 +11,37 @@ General cues, not sentences of any one source. A clause is the unit: contrast ("
 - a comparison prefers one side: "more answers than a lengthy nationwide inquiry" opposes what
   follows "than" and supports what comes before;
 - a lack ("without", "will not have") supports what is lacking and opposes what lacks it;
+- what is said not to work opposes it ("a statutory inquiry would not lead to arrests");
+- preferring one thing to another supports the one and opposes the other ("prefers local
+  inquiries to a national inquiry", "chose X over Y");
+- changing one's mind towards something supports it ("U-turn on", "changed her mind on");
 - questions take a stance only when rhetorical ("Does she agree that there is a need for ...?",
-  "How, without a national inquiry, can we ...?").
+  "How, without a national inquiry, can we ...?") or when they press for something ("Will the
+  Minister say when we can expect the full implementation of ...?");
+- procedure ("With permission, I will make a statement", "I call ...", "I thank the Minister for
+  advance sight of her statement") takes no stance;
+- hedges ("may", "might", "perhaps", "consider", "open to") lower the confidence.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from standpoint.loaders.issues import IssueMention
 
 # Cues that judge what they describe, wherever it stands in the clause ("X is inadequate").
 EVALUATIVE_SUPPORT = (
     r"effective", r"proper", r"important", r"enough", r"adequate", r"sufficient", r"essential",
-    r"vital", r"necessary", r"welcome", r"right", r"only",
+    r"vital", r"necessary", r"welcome", r"right", r"only", r"no substitute for", r"overdue",
+    r"long overdue",
 )
 EVALUATIVE_OPPOSE = (
     r"(?:be |was |is |a )?(?:a )?mistake", r"inadequate", r"insufficient", r"wrong", r"no need",
     r"unnecessary", r"not needed", r"waste", r"distraction", r"lengthy", r"pointless",
-    r"flawed", r"too slow",
+    r"flawed", r"too slow", r"unworkable", r"counter-?productive", r"talking shop",
+    r"long grass", r"not the answer", r"not the right (?:way|approach|answer)",
 )
 # Verbs and prepositions that act on what follows them ("calls for X", "rejects X").
 SUPPORT = (
@@ -44,11 +55,19 @@ SUPPORT = (
     r"adopt(?:s|ed|ing)?", r"agree(?:s|d)? to", r"commit(?:s|ted)? to", r"should have had",
     r"should (?:be|have)", r"must (?:be|have)", r"go further", r"oversee", r"funding for",
     r"fund(?:s|ed|ing)?", r"right to", r"thank(?:s|ed)? [^.;]{0,60} for",
+    r"conduct(?:s|ed|ing)?", r"hold(?:s|ing)?", r"establish(?:es|ed|ing)?", r"order(?:s|ed|ing)?",
+    r"carr(?:y|ies|ied|ying) out", r"(?:full |swift |urgent |prompt )?implementation of",
+    r"argu(?:e|es|ed|ing) for", r"campaign(?:s|ed|ing)? for", r"ask(?:s|ed|ing)? for",
+    r"[Uu]-turn(?:s|ed|ing)? on", r"change of heart on", r"chang(?:e|es|ed|ing) (?:his|her|their|its|my|our) minds? on",
+    r"bow(?:s|ed|ing)? to pressure (?:for|over|on)", r"cave[sd]? in (?:to calls for|on|over)",
+    r"prefer(?:s|red|ring)?", r"favour(?:s|ed|ing)?", r"opt(?:s|ed|ing)? for",
 )
 OPPOSE = (
     r"reject(?:s|ed|ing)?", r"oppos(?:e|es|ed|ing)", r"refus(?:e|es|ed|ing)",
     r"rul(?:e|es|ed|ing) out", r"dismiss(?:es|ed|ing)?", r"instead of", r"rather than",
     r"redoing", r"against", r"scrap(?:s|ped)?", r"abandon(?:s|ed)?",
+    r"turn(?:s|ed|ing)? down", r"block(?:s|ed|ing)?", r"resist(?:s|ed|ing)?", r"shelv(?:e|es|ed|ing)",
+    r"(?:say|says|said|saying) no to", r"vot(?:e|es|ed|ing) down", r"water(?:s|ed|ing)? down",
 )
 NEGATION = r"(?:not|n['’]t|never|no|nor|neither|cannot)"
 LACK = r"(?:without|lack(?:s|ed|ing)?(?: of)?|(?:will|would|do|does|did|can|could)(?: not|n['’]t) have|no)"
@@ -57,10 +76,43 @@ CONTRAST = re.compile(
     r",?\s+\b(?:adding|saying|warning|and (?:claimed|said|added|claims|says|adds))\b|,\s+and\s+(?=\w+s\b)"
 )
 RHETORICAL = re.compile(
-    r"\b(?:does|do|would|will|is|isn['’]t|doesn['’]t|won['’]t) (?:she|he|the \w+|my [\w.]+ \w+|they|you) "
-    r"(?:not )?agree\b|\bwithout\b|\bis (?:there|it) not\b|\bisn['’]t (?:there|it)\b",
+    r"\b(?:does|do|would|will|is|isn['’]t|doesn['’]t|won['’]t) (?:she|he|the \w+(?: \w+)?|my [\w.]+ \w+|"
+    r"they|you) (?:not )?(?:agree|accept|recognise|recognize|acknowledge)\b|\bwithout\b|"
+    r"\bis (?:there|it) not\b|\bisn['’]t (?:there|it)\b",
     re.IGNORECASE,
 )
+# A question that presses for something: "Will the Minister say when we can expect ...?"
+PRESSING = re.compile(
+    r"^(?:And\s+)?(?:will|can|could|would|when will)\s+(?:the|my|she|he|they|ministers)\b.{0,60}?"
+    r"\b(?:say|tell|confirm|set out|explain|update|commit)\b.{0,30}?\b(?:when|how soon|how quickly|"
+    r"a timetable|a timeline|a date|to)\b",
+    re.IGNORECASE,
+)
+PROCEDURAL = re.compile(
+    r"^(?:With (?:your )?permission|I beg to move|I call\b|Order[.!,]|I give way|I will give way|"
+    r"(?:May I|Let me|I) (?:first )?thank .{0,80}? for (?:advance sight|(?:her|his|their) statement|"
+    r"giving way|securing)|On a point of order)",
+    re.IGNORECASE,
+)
+HEDGE = re.compile(
+    r"(?<![\w-])(?:may|might|perhaps|possibly|potentially|consider(?:ing|ed)?|open to|in principle|"
+    r"not (?:yet )?ruled? out|if (?:necessary|needed|required))(?![\w-])",
+    re.IGNORECASE,
+)
+HEDGED = 0.3  # what a hedge or a question takes off a stance's confidence
+# "X would not lead to / will not deliver ...": what is said not to work.
+INEFFECTIVE = re.compile(
+    r"(?<![\w-])(?:would|will|does|do|did|can|could)(?:n['’]t|\s+not)\s+(?!only\b|just\b|simply\b|merely\b)(?:\w+\s+)?"
+    r"(?:lead|deliver|help|work|solve|fix|bring|give|change|stop|prevent|achieve|make|get|provide|"
+    r"protect|address)(?![\w-])",
+    re.IGNORECASE,
+)
+# "prefers X to Y", "chose X over Y": X is supported, Y opposed.
+PREFER = re.compile(
+    r"(?<![\w-])(?:prefer(?:s|red|ring)?|favour(?:s|ed|ing)?|cho(?:ose|oses|se|osing)|opt(?:s|ed|ing)? for)(?![\w-])",
+    re.IGNORECASE,
+)
+_OVER = re.compile(r"(?<![\w-])(?:to|over|rather than|instead of)(?![\w-])", re.IGNORECASE)
 
 
 def _words(patterns: tuple[str, ...]) -> re.Pattern[str]:
@@ -73,6 +125,9 @@ _INDIRECT_QUESTION = re.compile(r"\bwhether\b|(?<!is )(?<!['’]s )\bwhy\b", re.
 _NEG_RAISING = re.compile(
     r"(?:n['’]t|\bnot)\s+(?:think|believe|consider|feel|accept|see|agree)\b", re.IGNORECASE
 )
+# A negation between an acting cue and what it acts on (not "not only", "not just").
+_NEGATED_OBJECT = re.compile(r"(?<![\w-])(?:not|no|never)(?![\w-])(?!\s+(?:only|just|simply|merely)\b)",
+                             re.IGNORECASE)
 _NEGATION = re.compile(rf"(?<![\w-]){NEGATION}(?![\w-])|n['’]t\b", re.IGNORECASE)
 _LACK = re.compile(rf"(?<![\w-]){LACK}(?![\w-])", re.IGNORECASE)
 _THAN = re.compile(r"(?<![\w-])(?:than|rather than|instead of)(?![\w-])", re.IGNORECASE)
@@ -99,19 +154,30 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in CONTRAST.finditer(text, start, end):
         cuts.append(match.start())
     cuts.append(end)
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
 def stances(text: str, start: int, end: int, mentions: list[IssueMention]) -> list[Stance]:
     """The stance of the sentence text[start:end] on each issue mentioned in it."""
     sentence = text[start:end].rstrip(" \"'”’")
-    if sentence.endswith("?") and not RHETORICAL.search(sentence):
+    if PROCEDURAL.match(sentence.lstrip(" \"'“‘")):
         return []
+    pressing = False
+    if sentence.endswith("?") and not RHETORICAL.search(sentence):
+        if not PRESSING.search(sentence):
+            return []
+        pressing = True
     found: list[Stance] = []
     for a, b in clauses(text, start, end):
         inside = [m for m in mentions if a <= m.start < b]
+        hedged = bool(HEDGE.search(text, a, b))
         for mention in inside:
             stance = _clause_stance(text, a, b, mention, inside)
+            if stance and pressing and stance.stance != "supports":
+                continue  # a pressing question asks for something; it rejects nothing
+            if stance and (hedged or pressing):
+                stance = Stance(stance.issue_id, stance.stance, round(stance.confidence - HEDGED, 2),
+                                stance.cue, stance.mention)
             if stance:
                 found.append(stance)
     return found
@@ -122,12 +188,15 @@ def _clause_stance(text: str, a: int, b: int, mention: IssueMention,
     before = text[a:mention.start]
     if _DIRECT_NEGATION.search(before) and not _LACK.search(before[-30:]):
         return Stance(mention.issue_id, "opposes", 0.7, "negated", mention)
-    than = _compare(text, a, b, mention)
+    than = _compare(text, a, b, mention) or _prefer(text, a, b, mention, others)
     if than:
         return than
     lack = _lack(text, a, b, mention)
     if lack:
         return lack
+    ineffective = INEFFECTIVE.search(text, mention.end, min(b, mention.end + 90))
+    if ineffective and not _negated_twice(text, mention.end, ineffective.start()):
+        return Stance(mention.issue_id, "opposes", 0.6, ineffective.group(), mention)
     if _INDIRECT_QUESTION.search(before):
         return None
     score, cue = 0.0, ""
@@ -138,7 +207,11 @@ def _clause_stance(text: str, a: int, b: int, mention: IssueMention,
                     continue
                 if family is _ACTING and match.end() > mention.start:
                     continue
+                if match.group().lower() == "only" and re.search(r"\bnot\s+$", text[a:match.start()]):
+                    continue  # "not only ... but": no judgement
                 polarity = sign * _negated(text, a, match.start())
+                if family is _ACTING and _NEGATED_OBJECT.search(text, match.end(), mention.start):
+                    polarity = -polarity  # "prefers not to have a new runway", "calls for no ..."
                 weight = 1.0 / (1 + _distance(match, mention) / 40)
                 if abs(polarity * weight) > abs(score):
                     score, cue = polarity * weight, match.group()
@@ -161,6 +234,29 @@ def _compare(text: str, a: int, b: int, mention: IssueMention) -> Stance | None:
         if mention.end <= match.start():
             return Stance(mention.issue_id, "supports", 0.75, "more than", mention)
     return None
+
+
+def _prefer(text: str, a: int, b: int, mention: IssueMention,
+            others: list[IssueMention]) -> Stance | None:
+    """"prefers X to Y" / "chose X over Y": supports X, opposes Y (both named in the clause)."""
+    for match in PREFER.finditer(text, a, mention.start):
+        first = next((m for m in others if m.start >= match.end()), None)
+        if first is None:
+            continue
+        over = _OVER.search(text, first.end, b)
+        second = next((m for m in others if over and m.start >= over.end()), None)
+        if over is None or second is None or over.start() - first.end > 60:
+            continue
+        if mention is first:
+            return Stance(mention.issue_id, "supports", 0.75, match.group(), mention)
+        if mention is second:
+            return Stance(mention.issue_id, "opposes", 0.75, f"{match.group()} ... {over.group()}", mention)
+    return None
+
+
+def _negated_twice(text: str, start: int, end: int) -> bool:
+    """"X would not lead to Y" is not said of X when a negation already stands between them."""
+    return bool(_NEGATION.search(text, start, end))
 
 
 def _lack(text: str, a: int, b: int, mention: IssueMention) -> Stance | None:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 OPEN_DOUBLE = "“"
 CLOSE_DOUBLE = "”"
 SINGLES = "'‘’"
-ABBREVIATIONS = ("Prof", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Rt", "Hon", "Gen", "Col", "Sgt", "Insp")
+ABBREVIATIONS = ("Prof", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Rt", "Hon", "hon", "Gen", "Col", "Sgt",
+                 "Insp", "Revd", "Rev", "Lt", "Capt", "Cllr", "Supt", "Det")
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,7 @@ def quotes(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if open_at is None:
-            if ch in '"' + OPEN_DOUBLE:
-                open_at, open_char = i, ch
-            elif ch in "'‘" and not _is_word(before) and (_is_word(after) or after in "\"“"):
+            if ch in '"' + OPEN_DOUBLE or ch in "'‘" and not _is_word(before) and (_is_word(after) or after in "\"“"):
                 open_at, open_char = i, ch
         elif _closes(open_char, ch, before, after):
             if i > open_at + 1:
@@ -88,7 +87,7 @@ def sentences(text: str, para: Span, quoted: list[Span]) -> list[Span]:
         stop = para.start + match.start()
         if any(q.start <= stop < q.end - 1 for q in quoted):
             continue
-        word = re.search(r"(\w+)\.$", text[max(para.start, stop - 6):stop + 1])
+        word = re.search(r"(?<![\w.])(\w+)\.$", text[max(para.start, stop - 8):stop])
         if word and word.group(1) in ABBREVIATIONS:
             continue
         cuts.append(at)

@@ -23,8 +23,8 @@ from standpoint.cli import main
 ENTRY_FIELDS = ["id", "title", "published", "authors", "speaker", "source", "url"]
 ACTOR_FIELDS = ["id", "name", "type", "roles", "party", "aliases"]
 POSITION_FIELDS = ["actor", "actor_id", "issue", "issue_id", "stance", "statements", "first",
-                   "last", "evidence"]
-EVIDENCE_FIELDS = ["entry_id", "published", "text"]
+                   "last", "evidence", "latest", "changed"]
+EVIDENCE_FIELDS = ["entry_id", "published", "text", "stance", "confidence"]
 SAID_FIELDS = ["actor", "actor_id", "text", "kind", "entry_id", "published", "issue", "stance"]
 TIMELINE_FIELDS = ["published", "actor", "actor_id", "issue", "issue_id", "stance", "changed",
                    "previous", "kind", "text", "entry_id"]

@@ -5,7 +5,8 @@ import importlib
 
 import pytest
 
-MODULES = ["standpoint.ontology.namespace", "standpoint.loaders.hansard"]
+MODULES = ["standpoint.ontology.namespace", "standpoint.loaders.hansard", "standpoint.graph.positions",
+           "standpoint.graph.evaluate"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -179,3 +179,100 @@ def test_a_transcript_reporting_someone_else_attributes_it_to_them():
 def test_a_noun_is_not_a_verb_of_speaking():
     statements = extract("Ann Smith made repeated complaints about the rail link.")
     assert [s.speaker_id for s in statements] == []
+
+
+# -- stance beyond the seed's phrasing, on the same unseen registry ---------------------------
+
+MP = "Mr Bob Jones (Somewhere) (Reds)"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Bob Jones welcomed the rail link.", {("bob-jones", "rail-link", "supports")}),
+    ("Ann Smith demanded a third runway.", {("ann-smith", "new-runway", "supports")}),
+    ("Jones accepted the call for a rail link.", {("bob-jones", "rail-link", "supports")}),
+    ("Smith rejected a new runway.", {("ann-smith", "new-runway", "opposes")}),
+    ("Jones said a third runway would be a mistake.", {("bob-jones", "new-runway", "opposes")}),
+    ("Smith prefers a rail link to a new runway.",
+     {("ann-smith", "rail-link", "supports"), ("ann-smith", "new-runway", "opposes")}),
+    ("Jones chose a rail link over a new runway.",
+     {("bob-jones", "rail-link", "supports"), ("bob-jones", "new-runway", "opposes")}),
+    ("Jones does not support a new runway.", {("bob-jones", "new-runway", "opposes")}),
+    ("Smith said a new runway would not solve congestion.", {("ann-smith", "new-runway", "opposes")}),
+    ("Smith has ruled out a new runway.", {("ann-smith", "new-runway", "opposes")}),
+    ("Ann Smith performed a U-turn on the third runway.", {("ann-smith", "new-runway", "supports")}),
+    ("Jones spoke about the weather.", set()),
+    ("Smith asks for clarity over whether a rail link will be built.", set()),
+])
+def test_support_and_opposition_in_other_words(body, expected):
+    assert stance_pairs(extract(body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Does the Minister agree that there is a need for a rail link?", {("bob-jones", "rail-link", "supports")}),
+    ("How, without a rail link, can we expect people to reach the airport?",
+     {("bob-jones", "rail-link", "supports")}),
+    ("I thank the Secretary of State for changing her mind on the rail link.",
+     {("bob-jones", "rail-link", "supports")}),
+    ("Will the Minister confirm when she will commit to a rail link?", {("bob-jones", "rail-link", "supports")}),
+    ("Will the Minister say whether a new runway is planned?", set()),
+    ("I want a rail link, not a new runway.",
+     {("bob-jones", "rail-link", "supports"), ("bob-jones", "new-runway", "opposes")}),
+    ("I beg to move that the rail link be built.", set()),
+    ("With permission, I will make a statement on the new runway.", set()),
+    ("I welcome what the Transport Secretary said about the rail link.", {("bob-jones", "rail-link", "supports")}),
+])
+def test_a_speech_takes_its_speakers_stances(body, expected):
+    assert stance_pairs(extract(body, speaker=MP)) == expected
+
+
+def test_hedges_lower_the_confidence():
+    plain = [s for s in extract("Smith will back a rail link.") if s.stance]
+    hedged = [s for s in extract("Smith may back a rail link.") if s.stance]
+    assert [s.stance for s in plain] == [s.stance for s in hedged] == ["supports"]
+    assert hedged[0].confidence < plain[0].confidence
+    unruled = [s for s in extract("Jones has not ruled out a new runway.") if s.stance]
+    assert [(s.stance, s.confidence < plain[0].confidence) for s in unruled] == [("supports", True)]
+
+
+def test_a_speech_reporting_someone_else_gives_them_the_stance_and_keeps_the_words_the_speakers():
+    statements = extract("In May, the Transport Secretary said that ministers would fund a rail link.", speaker=MP)
+    assert stance_pairs(statements) == {("ann-smith", "rail-link", "supports")}
+    assert {(s.speaker_id, s.kind, s.stance) for s in statements} == {
+        ("ann-smith", "reported", "supports"), ("bob-jones", "direct", None)}
+
+
+def test_a_question_or_a_first_person_sentence_about_someone_stays_the_speakers():
+    statements = extract("Will the Transport Secretary say when the rail link opens? I welcome the "
+                         "plans that the Transport Secretary has announced.", speaker=MP)
+    assert {s.speaker_id for s in statements} == {"bob-jones"}
+
+
+def test_words_read_out_in_a_speech_are_not_the_speakers():
+    body = "A resident wrote to me:\n“The new runway will ruin our lives.”\nI agree with her."
+    statements = extract(body, speaker=MP)
+    assert "The new runway will ruin our lives." not in {s.text for s in statements}
+    assert {s.speaker_id for s in statements} == {"bob-jones"}
+
+
+def test_a_stance_reported_in_a_relative_clause():
+    statements = extract("The rail link, which Ann Smith has long championed, is now funded.", speaker=MP)
+    assert stance_pairs(statements) == {("ann-smith", "rail-link", "supports")}
+    statements = extract("We will build the new runway, which Bob Jones has opposed.")
+    assert ("bob-jones", "new-runway", "opposes") in stance_pairs(statements)
+
+
+def test_my_hon_friend_is_another_member():
+    statements = extract("My right hon. Friend the Member for Northtown (Carl Dean) wants a rail link.",
+                         speaker="Ms Ann Smith (Elsewhere) (Green)")
+    assert stance_pairs(statements) == {("carl-dean", "rail-link", "supports")}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Smith said she would prefer not to have a new runway.", {("ann-smith", "new-runway", "opposes")}),
+    ("Jones calls for no new runway.", {("bob-jones", "new-runway", "opposes")}),
+    ("Smith wants never to see a third runway.", {("ann-smith", "new-runway", "opposes")}),
+    ("Jones said only a rail link could bring relief.", {("bob-jones", "rail-link", "supports")}),
+    ("Smith said a new runway would not only deliver jobs but growth.", set()),
+])
+def test_negation_between_a_cue_and_its_object(body, expected):
+    assert stance_pairs(extract(body)) == expected

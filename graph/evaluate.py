@@ -1,0 +1,306 @@
+"""Evaluation: a store's stances and quote attributions against a gold file written by people.
+
+The gold file is JSONL, one judgement a line (blank lines and lines starting with `#` are skipped):
+
+    {"type": "scope", "entry": "hansard-04-*"}                      # optional, any number
+    {"type": "stance", "actor": "Katie Lam", "issue": "national inquiry", "stance": "supports",
+     "evidence": "without a national inquiry"}                    # evidence optional
+    {"type": "quote", "text": "We have lost a decade as a result", "speaker": "yvette-cooper"}
+    {"type": "quote", "text": "I call the Liberal Democrat spokesperson.", "speaker": null}
+
+- `scope` lines say which part of the store the gold file judges: entries whose id matches the
+  `entry` glob, or whose source is `source`. Without one, the whole store is judged.
+- `actor` / `speaker` is an actor id, name or alias; `issue` an issue id, label or alias (any case).
+  A speaker of `null` says the words are nobody's in the graph (the chair, a quotation of an
+  unnamed person): any attribution of them is a false positive.
+- Any line may narrow itself with `source` or `entry` (a glob) and carry a `note` for readers.
+
+Stances: the store's predictions are the (actor, issue, stance) triples of the statements in
+scope. Precision is the share of predicted triples that the gold records; recall the share of gold
+lines found, a line with `evidence` only when a statement with that stance contains that text.
+
+Quotes: a gold quote is looked up among the direct statements in scope whose text contains it
+(ignoring case, quote marks, dashes and spacing); the shortest such statements are the
+attribution. It is found when its speaker is among theirs; every other speaker there is a false
+positive. Precision = found / (found + false positives); recall = found / gold quotes with a speaker.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from standpoint.errors import InputError
+
+Row = dict[str, Any]
+STANCES = ("supports", "opposes")
+TYPES = ("scope", "stance", "quote")
+FIELDS: dict[str, tuple[set[str], set[str]]] = {  # type -> (required, optional)
+    "scope": (set(), {"source", "entry", "note"}),
+    "stance": ({"actor", "issue", "stance"}, {"evidence", "source", "entry", "note"}),
+    "quote": ({"text", "speaker"}, {"source", "entry", "note"}),
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Entries a judgement covers: an entry id glob and/or a source name (None: any)."""
+
+    entry: str | None = None
+    source: str | None = None
+
+    def covers(self, entry: Row) -> bool:
+        if self.entry is not None and not fnmatch.fnmatchcase(entry["id"], self.entry):
+            return False
+        return self.source is None or (entry.get("source") or "").casefold() == self.source.casefold()
+
+
+@dataclass(frozen=True)
+class GoldStance:
+    line: int
+    actor: str
+    issue: str
+    stance: str
+    evidence: str | None = None
+    scope: Scope = Scope()
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    line: int
+    text: str
+    speaker: str | None
+    scope: Scope = Scope()
+
+
+@dataclass
+class Gold:
+    origin: str
+    scopes: list[Scope] = field(default_factory=list)
+    stances: list[GoldStance] = field(default_factory=list)
+    quotes: list[GoldQuote] = field(default_factory=list)
+
+
+def read_gold(path: str | Path) -> Gold:
+    """Read and check a gold file; every mistake is reported with its line."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError as err:
+        raise InputError("gold file not found", str(path)) from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot read gold file: {err}", str(path)) from err
+    return parse_gold(text.splitlines(), origin=str(path))
+
+
+def parse_gold(lines: Iterable[str], origin: str = "gold") -> Gold:
+    """Parse gold JSONL lines (see the module's docstring)."""
+    gold = Gold(origin)
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        item = _object(line, origin, number)
+        kind = item.get("type")
+        if kind not in TYPES:
+            raise InputError(f'"type" is {kind!r}; it must be one of: {", ".join(TYPES)}', origin, number)
+        _check_fields(item, kind, origin, number)
+        scope = Scope(_text(item, "entry", origin, number, optional=True),
+                      _text(item, "source", origin, number, optional=True))
+        if kind == "scope":
+            gold.scopes.append(scope)
+        elif kind == "stance":
+            stance = item["stance"]
+            if stance not in STANCES:
+                raise InputError(f'"stance" is {stance!r}, not one of: {", ".join(STANCES)}', origin, number)
+            gold.stances.append(GoldStance(
+                number, _text(item, "actor", origin, number), _text(item, "issue", origin, number),
+                stance, _text(item, "evidence", origin, number, optional=True), scope))
+        else:
+            speaker = item["speaker"]
+            if speaker is not None:
+                speaker = _text(item, "speaker", origin, number)
+            gold.quotes.append(GoldQuote(number, _text(item, "text", origin, number), speaker, scope))
+    return gold
+
+
+def _object(line: str, origin: str, number: int) -> dict[str, Any]:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(f"not valid JSON: {err.msg} at column {err.colno}", origin, number) from err
+    if not isinstance(value, dict):
+        raise InputError(f"expected a JSON object {{...}}, got {type(value).__name__}", origin, number)
+    return value
+
+
+def _check_fields(item: dict[str, Any], kind: str, origin: str, number: int) -> None:
+    required, optional = FIELDS[kind]
+    missing = sorted(required - set(item))
+    if missing:
+        raise InputError(f"a {kind} line needs {', '.join(repr(m) for m in missing)}", origin, number)
+    unknown = sorted(set(item) - required - optional - {"type"})
+    if unknown:
+        known = ", ".join(sorted(required | optional))
+        raise InputError(f"unknown field {unknown[0]!r} in a {kind} line; fields are: {known}", origin, number)
+
+
+def _text(item: dict[str, Any], key: str, origin: str, number: int, optional: bool = False) -> Any:
+    value = item.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(f'"{key}" must be a non-empty text', origin, number)
+    return value.strip()
+
+
+# -- scoring (pure functions over rows) ---------------------------------------------------------
+
+def scores(correct: int, predicted: int, found: int, gold: int) -> dict[str, float]:
+    """Precision, recall and F1, rounded to 3 places (1.0 where nothing was asked of that side).
+
+    >>> scores(3, 4, 3, 6)
+    {'precision': 0.75, 'recall': 0.5, 'f1': 0.6}
+    """
+    precision = correct / predicted if predicted else 1.0
+    recall = found / gold if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+def in_scope(gold: Gold, entries: Iterable[Row]) -> dict[str, Row]:
+    """The entries the gold file judges, by id."""
+    return {e["id"]: e for e in entries if not gold.scopes or any(s.covers(e) for s in gold.scopes)}
+
+
+_QUOTE_MARKS = str.maketrans({c: "" for c in "\"'‘’“”«»"} | {"—": " ", "–": " ", "-": " "})
+
+
+def normalise(text: str) -> str:
+    """Text compared without case, quote marks, dashes or spacing differences.
+
+    >>> normalise("  “We have lost a decade,” ")
+    'we have lost a decade'
+    """
+    return " ".join(text.casefold().translate(_QUOTE_MARKS).split()).strip(" ,.;:")
+
+
+def evaluate_stances(gold: Gold, statements: Iterable[Row], entries: dict[str, Row],
+                     actor_of: Callable[[str], str], issue_of: Callable[[str, int], str]) -> Row:
+    """Stance precision, recall and F1 with the misses and false positives (see the module doc)."""
+    rows = [s for s in statements if s.get("stance") and s.get("issue_id") and s["entry_id"] in entries]
+    predicted = {(s["actor_id"], s["issue_id"], s["stance"]) for s in rows}
+    wanted: set[tuple[str, str, str]] = set()
+    found, misses = 0, []
+    for item in gold.stances:
+        key = (actor_of(item.actor), issue_of(item.issue, item.line), item.stance)
+        wanted.add(key)
+        support = [s for s in rows if (s["actor_id"], s["issue_id"], s["stance"]) == key
+                   and item.scope.covers(entries[s["entry_id"]])]
+        if item.evidence:
+            support = [s for s in support if normalise(item.evidence) in normalise(s["text"])]
+        if support:
+            found += 1
+            continue
+        others = sorted({s["stance"] for s in rows if (s["actor_id"], s["issue_id"]) == key[:2]})
+        misses.append({"line": item.line, "actor": item.actor, "issue": item.issue,
+                       "stance": item.stance, "evidence": item.evidence,
+                       "found_instead": others or None})
+    wrong = sorted(predicted - wanted)
+    false_positives = [{
+        "actor_id": a, "issue_id": i, "stance": st,
+        "evidence": [{"entry_id": s["entry_id"], "text": s["text"]} for s in rows
+                     if (s["actor_id"], s["issue_id"], s["stance"]) == (a, i, st)][:3],
+    } for a, i, st in wrong]
+    return {**scores(len(predicted) - len(wrong), len(predicted), found, len(gold.stances)),
+            "gold": len(gold.stances), "predicted": len(predicted), "correct": len(predicted) - len(wrong),
+            "found": found, "misses": misses, "false_positives": false_positives}
+
+
+def attributions(text: str, statements: list[Row]) -> list[Row]:
+    """The shortest direct statements containing the text: whom the store says said it."""
+    wanted = normalise(text)
+    covering = [s for s in statements if wanted in normalise(s["text"])]
+    if not covering:
+        return []
+    shortest = min(len(normalise(s["text"])) for s in covering)
+    return [s for s in covering if len(normalise(s["text"])) == shortest]
+
+
+def evaluate_quotes(gold: Gold, statements: Iterable[Row], entries: dict[str, Row],
+                    actor_of: Callable[[str], str]) -> Row:
+    """Quote attribution precision, recall and F1 with the misses and false positives."""
+    direct = _unique([s for s in statements if s["kind"] == "direct" and s["entry_id"] in entries])
+    found = wrong = with_speaker = 0
+    misses, false_positives = [], []
+    for item in gold.quotes:
+        candidates = [s for s in direct if item.scope.covers(entries[s["entry_id"]])]
+        said_by = attributions(item.text, candidates)
+        speakers = sorted({s["actor_id"] for s in said_by})
+        expected = actor_of(item.speaker) if item.speaker is not None else None
+        if expected is not None:
+            with_speaker += 1
+            if expected in speakers:
+                found += 1
+            else:
+                misses.append({"line": item.line, "text": item.text, "speaker": item.speaker,
+                               "found_instead": speakers or None})
+        extra = [a for a in speakers if a != expected]
+        wrong += len(extra)
+        for actor_id in extra:
+            false_positives.append({"line": item.line, "text": item.text, "speaker": item.speaker,
+                                    "attributed_to": actor_id})
+    return {**scores(found, found + wrong, found, with_speaker),
+            "gold": with_speaker, "nobody": len(gold.quotes) - with_speaker, "found": found,
+            "wrong": wrong, "misses": misses, "false_positives": false_positives}
+
+
+def _unique(statements: list[Row]) -> list[Row]:
+    """One row per statement: the store lists a statement once per issue it is about."""
+    seen: dict[tuple[str, str, str, str], Row] = {}
+    for s in statements:
+        seen.setdefault((s["entry_id"], s["actor_id"], s["kind"], s["text"]), s)
+    return list(seen.values())
+
+
+def evaluate_rows(gold: Gold, statements: list[Row], entries: Iterable[Row],
+                  actor_of: Callable[[str], str], issue_of: Callable[[str, int], str]) -> Row:
+    """Both evaluations over plain rows (what `standpoint evaluate` prints as JSON)."""
+    scoped = in_scope(gold, entries)
+    return {
+        "gold": gold.origin, "entries": len(scoped),
+        "stances": evaluate_stances(gold, statements, scoped, actor_of, issue_of),
+        "quotes": evaluate_quotes(gold, statements, scoped, actor_of),
+    }
+
+
+def summary_rows(result: Row) -> list[Row]:
+    """One row per measure, for the table and CSV."""
+    rows = []
+    for measure in ("stances", "quotes"):
+        part = result[measure]
+        rows.append({"measure": measure, "precision": part["precision"], "recall": part["recall"],
+                     "f1": part["f1"], "gold": part["gold"], "found": part["found"],
+                     "misses": len(part["misses"]), "false_positives": len(part["false_positives"])})
+    return rows
+
+
+def evaluate(store: Any, gold: Gold) -> Row:
+    """Compare an open store with a gold file."""
+    from standpoint.graph import read
+
+    def actor_of(text: str) -> str:
+        try:
+            return read.find_actor(store, text)
+        except InputError:
+            return text  # nobody in the store is called that: the judgement is a miss
+
+    def issue_of(text: str, line: int) -> str:
+        try:
+            return read.find_issue(store, text)
+        except InputError as err:
+            raise InputError(str(err), gold.origin, line) from err
+
+    return evaluate_rows(gold, read.statements(store), read.entries(store), actor_of, issue_of)
