@@ -79,9 +79,7 @@ class Matcher:
             for label in (role.label, *role.aliases):
                 self._add(label, None, role.id, "role", fold_case=True)
         self.patterns.sort(key=lambda p: -len(p[0]))
-        alternation = "|".join(f"(?P<p{i}>{p.regex.pattern})" for i, (_, p) in enumerate(self.patterns))
-        self.regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
-        self.by_group = {f"p{i}": p for i, (_, p) in enumerate(self.patterns)}
+        self.index = _FirstWordIndex(self.patterns)
         self.pronoun = re.compile(
             r"(?<![\w-])(?:" + "|".join(
                 [rf"[{p[0].upper()}{p[0]}]{p[1:]}" for p in PRONOUNS]
@@ -106,8 +104,7 @@ class Matcher:
         """
         end = len(text) if end is None else end
         found: list[Mention] = []
-        for match in self.regex.finditer(text, start, end):
-            pattern = self.by_group[match.lastgroup or ""]
+        for match, pattern in self.index.finditer(text, start, end):
             actor_id = pattern.actor_id or self._holder(pattern.role_id or "", day, known)
             if actor_id:
                 found.append(Mention(actor_id, match.start(), match.end(), match.group(), pattern.via))
@@ -158,6 +155,37 @@ class Matcher:
     def gender(self, actor_id: str) -> str | None:
         actor = self.registry.actors.get(actor_id)
         return actor.gender if actor else None
+
+
+_WORD = re.compile(r"(?<![\w-])\w+")
+
+
+class _FirstWordIndex:
+    """Patterns keyed by their first word: at each word of a text only the few patterns that can
+    start there are tried, longest first, as one big alternation would but without its cost."""
+
+    def __init__(self, patterns: list[tuple[str, Pattern]]):
+        self.by_word: dict[str, list[tuple[re.Pattern[str], Pattern]]] = {}
+        for phrase, pattern in patterns:  # already longest first
+            first = re.match(r"\W*(\w+)", phrase)
+            if first is None:
+                continue
+            anchored = re.compile(rf"{pattern.regex.pattern}(?![\w-])")
+            self.by_word.setdefault(first.group(1).lower(), []).append((anchored, pattern))
+
+    def finditer(self, text: str, start: int, end: int) -> list[tuple[re.Match[str], Pattern]]:
+        found: list[tuple[re.Match[str], Pattern]] = []
+        taken = start
+        for word in _WORD.finditer(text, start, end):
+            if word.start() < taken:
+                continue
+            for regex, pattern in self.by_word.get(word.group().lower(), ()):
+                match = regex.match(text, word.start(), end)
+                if match:
+                    found.append((match, pattern))
+                    taken = match.end()
+                    break
+        return found
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:
