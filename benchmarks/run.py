@@ -26,12 +26,12 @@ import pyoxigraph as ox
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
-from standpoint.graph import read  # noqa: E402
-from standpoint.graph.build import expand  # noqa: E402
-from standpoint.graph.store import open_store  # noqa: E402
-from standpoint.loaders import read_source  # noqa: E402
+from standpoint.graph import read
+from standpoint.graph.build import expand
+from standpoint.graph.store import open_store
+from standpoint.loaders import read_source
 
 STANDPOINT = [str(Path(sys.executable).parent / "standpoint")]
 

@@ -82,12 +82,15 @@ SELECT DISTINCT ?issue ?place WHERE {
   ?entry sp:mentions ?place . ?place a sp:Place .
 }"""
 
+# The actors and their party, for networks aggregated to parties (graph/analysis.py). Each triple
+# may sit in many entry graphs, so every pattern is made DISTINCT before the join.
 PARTIES = """
-SELECT ?id WHERE { ?party a sp:PoliticalParty ; dcterms:identifier ?id . }"""
+SELECT DISTINCT ?id WHERE { ?party a sp:PoliticalParty ; dcterms:identifier ?id . }"""
 
 ACTOR_PARTIES = """
-SELECT DISTINCT ?id ?name ?type ?partyName WHERE {
-  ?actor dcterms:identifier ?id ; foaf:name ?name ; a ?type .
-  VALUES ?type { foaf:Person foaf:Organization sp:Place }
-  OPTIONAL { ?actor sp:party/foaf:name ?partyName }
+SELECT ?id ?name ?type ?partyName WHERE {
+  { SELECT DISTINCT ?actor ?type WHERE { ?actor a ?type . VALUES ?type { foaf:Person foaf:Organization sp:Place } } }
+  { SELECT DISTINCT ?actor ?id WHERE { ?actor dcterms:identifier ?id } }
+  { SELECT DISTINCT ?actor ?name WHERE { ?actor foaf:name ?name } }
+  OPTIONAL { SELECT DISTINCT ?actor ?partyName WHERE { ?actor sp:party/foaf:name ?partyName } }
 }"""

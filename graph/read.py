@@ -14,7 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from standpoint.errors import InputError
-from standpoint.graph import iris, queries
+from standpoint.graph import iris, lookup, queries
 from standpoint.graph.positions import sort_key, trajectory
 from standpoint.graph.store import Store
 from standpoint.ontology.namespace import ID, SP
@@ -80,7 +80,14 @@ def find_issue(store: Store, text: str) -> str:
 
 
 def find_actor(store: Store, text: str) -> str:
-    """The actor id matching an id, name or alias."""
+    """The actor id matching an id, name or alias.
+
+    An id, name or alias written exactly as stored is looked up through the store's indexes;
+    anything else (another case, a surname, part of a name) is matched against every actor.
+    """
+    exact = lookup.actors_named(store, text.strip())
+    if len(exact) == 1:
+        return exact.pop()
     return match(text, names(_select(store, queries.ACTOR_NAMES), "name"), "actor")
 
 
@@ -154,8 +161,17 @@ def _bindings(store: Store, issue: str | None, actor: str | None) -> dict[str, o
 def positions(store: Store, issue: str | None = None, actor: str | None = None,
               min_confidence: float = 0.0) -> list[Row]:
     """Who stands where: one row per actor and issue, with the evidence behind it."""
-    found = _select(store, queries.POSITIONS, **_bindings(store, issue, actor))
+    bindings = _bindings(store, issue, actor)
+    if "actor" in bindings:  # one actor: through the indexes, not a join over every position
+        terms = lookup.position_terms(store, bindings["actor"])
+        found = [_plain_row(t) for t in terms if "issue" not in bindings or t["issue"] == bindings["issue"]]
+    else:
+        found = _select(store, queries.POSITIONS, **bindings)
     return position_rows(found, min_confidence)
+
+
+def _plain_row(terms: dict[str, Any]) -> Row:
+    return {k: plain(v) for k, v in terms.items()}
 
 
 def position_rows(found: Iterable[Row], min_confidence: float = 0.0) -> list[Row]:
@@ -205,6 +221,8 @@ def statements(store: Store, actor: str | None = None, issue: str | None = None)
     """What each actor said, in time order: quotes (direct) and reported speech."""
     bindings = _bindings(store, issue, actor)
     wanted = iris.local_id(bindings["issue"].value) if "issue" in bindings else None
+    if "actor" in bindings:  # one actor: through the indexes, not a join over every statement
+        return statement_rows(map(_plain_row, lookup.statement_terms(store, bindings["actor"])), wanted)
     return statement_rows(_select(store, queries.STATEMENTS, **bindings), wanted)
 
 

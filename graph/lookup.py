@@ -1,0 +1,172 @@
+"""One actor's statements and positions read through the store's indexes.
+
+The named queries POSITIONS and STATEMENTS (graph/queries.py) join a dozen patterns, and
+Oxigraph's planner starts them from every statement in the store, so their time grows with the
+store. Bound to one actor, these functions walk from the actor to its statements and positions
+by index lookups instead: the cost follows the actor's own evidence, not the corpus. They return
+the same rows as the queries, for the same row functions in graph/read.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pyoxigraph as ox
+
+from standpoint.graph.store import Store
+from standpoint.ontology.namespace import DCTERMS, FOAF, RDF, SKOS, SP
+
+Row = dict[str, Any]
+Props = dict[str, list[Any]]
+
+
+def _node(iri: Any) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+def _props(db: ox.Store, subject: ox.NamedNode, *predicates: Any) -> Props:
+    """The objects of a subject's predicates, once each, in every graph, in a stable order."""
+    found: Props = {}
+    for predicate in predicates:
+        objects = {q.object for q in db.quads_for_pattern(subject, _node(predicate), None, None)}
+        found[str(predicate)] = sorted(objects, key=str)
+    return found
+
+
+def _one(props: Props, predicate: Any) -> Any:
+    values = props.get(str(predicate)) or []
+    return values[0] if values else None
+
+
+def _subjects(db: ox.Store, predicate: Any, obj: ox.NamedNode) -> list[ox.NamedNode]:
+    return sorted({q.subject for q in db.quads_for_pattern(None, _node(predicate), obj, None)}, key=str)
+
+
+class _Cache:
+    """Lookups of entries, issues and names, each done once per read."""
+
+    def __init__(self, db: ox.Store):
+        self.db = db
+        self.entries: dict[Any, Props] = {}
+        self.issues: dict[Any, Props] = {}
+        self.names: dict[Any, Any] = {}
+
+    def entry(self, node: Any) -> Props:
+        if node not in self.entries:
+            self.entries[node] = _props(self.db, node, DCTERMS.identifier, DCTERMS.issued)
+        return self.entries[node]
+
+    def issue(self, node: Any) -> Props:
+        if node not in self.issues:
+            self.issues[node] = _props(self.db, node, DCTERMS.identifier, SKOS.prefLabel)
+        return self.issues[node]
+
+    def name(self, node: Any) -> Any:
+        if node not in self.names:
+            self.names[node] = _one(_props(self.db, node, FOAF.name), FOAF.name)
+        return self.names[node]
+
+
+STATEMENT_PROPS = (RDF.type, SP.text, SP.kind, SP.fromEntry, SP.spanStart, SP.confidence, SP.about, SP.stance)
+
+
+def statement_terms(store: Store, actor: ox.NamedNode) -> Iterator[dict[str, Any]]:
+    """STATEMENTS' solutions for one actor, as terms (absent when unbound)."""
+    db = store.db
+    if db is None:
+        return
+    cache = _Cache(db)
+    name = cache.name(actor)
+    if name is None:
+        return
+    for statement in _subjects(db, SP.speaker, actor):
+        props = _props(db, statement, *STATEMENT_PROPS)
+        if _node(SP.Statement) not in props[str(RDF.type)]:
+            continue
+        row = _statement_row(statement, actor, name, props, cache)
+        if row is not None:
+            yield row
+
+
+def _statement_row(statement: Any, actor: Any, name: Any, props: Props, cache: _Cache) -> dict[str, Any] | None:
+    required = {key: _one(props, p) for key, p in (
+        ("text", SP.text), ("kind", SP.kind), ("entry", SP.fromEntry), ("start", SP.spanStart),
+        ("confidence", SP.confidence))}
+    entry = cache.entry(required["entry"]) if required["entry"] is not None else {}
+    entry_id, published = _one(entry, DCTERMS.identifier), _one(entry, DCTERMS.issued)
+    if any(v is None for v in required.values()) or entry_id is None or published is None:
+        return None
+    row = {"statement": statement, "actor": actor, "actorName": name, "text": required["text"],
+           "kind": required["kind"], "entryId": entry_id, "published": published,
+           "confidence": required["confidence"], "start": required["start"]}
+    issue = _one(props, SP.about)
+    if issue is not None:
+        details = cache.issue(issue)
+        issue_id, label = _one(details, DCTERMS.identifier), _one(details, SKOS.prefLabel)
+        if issue_id is not None and label is not None:
+            row.update(issue=issue, issueId=issue_id, issueLabel=label)
+    stance = _one(props, SP.stance)
+    if stance is not None:
+        row["stance"] = stance
+    return row
+
+
+POSITION_PROPS = (RDF.type, SP.issue, SP.stance, SP.statementCount, SP.firstTime, SP.lastTime, SP.evidence)
+
+
+def position_terms(store: Store, actor: ox.NamedNode) -> Iterator[dict[str, Any]]:
+    """POSITIONS' solutions for one actor, as terms: one per position and evidence statement."""
+    db = store.db
+    if db is None:
+        return
+    cache = _Cache(db)
+    name = cache.name(actor)
+    if name is None:
+        return
+    for position in _subjects(db, SP.actor, actor):
+        props = _props(db, position, *POSITION_PROPS)
+        if _node(SP.Position) not in props[str(RDF.type)]:
+            continue
+        head = {key: _one(props, p) for key, p in (
+            ("issue", SP.issue), ("stance", SP.stance), ("count", SP.statementCount),
+            ("first", SP.firstTime), ("last", SP.lastTime))}
+        issue = cache.issue(head["issue"]) if head["issue"] is not None else {}
+        issue_id, label = _one(issue, DCTERMS.identifier), _one(issue, SKOS.prefLabel)
+        if any(v is None for v in head.values()) or issue_id is None or label is None:
+            continue
+        base = {"position": position, "actor": actor, "actorName": name, **head,
+                "issueId": issue_id, "issueLabel": label}
+        for statement in props[str(SP.evidence)]:
+            evidence = _evidence(db, statement, cache)
+            if evidence is not None:
+                yield {**base, "statement": statement, **evidence}
+
+
+def _evidence(db: ox.Store, statement: Any, cache: _Cache) -> dict[str, Any] | None:
+    props = _props(db, statement, SP.text, SP.fromEntry, SP.stance, SP.confidence)
+    found = {key: _one(props, p) for key, p in (
+        ("text", SP.text), ("entry", SP.fromEntry), ("statementStance", SP.stance),
+        ("confidence", SP.confidence))}
+    entry = cache.entry(found.pop("entry")) if found["entry"] is not None else {}
+    entry_id, published = _one(entry, DCTERMS.identifier), _one(entry, DCTERMS.issued)
+    if any(v is None for v in found.values()) or entry_id is None or published is None:
+        return None
+    return {**found, "entryId": entry_id, "published": published}
+
+
+def actors_named(store: Store, text: str) -> set[str]:
+    """Ids of the actors whose id, name or alias is exactly `text`, by index lookups."""
+    db = store.db
+    if db is None:
+        return set()
+    value = ox.Literal(text)
+    subjects = {q.subject for p in (DCTERMS.identifier, FOAF.name, SKOS.altLabel)
+                for q in db.quads_for_pattern(None, _node(p), value, None)}
+    ids = set()
+    for subject in subjects:
+        named = any(True for _ in db.quads_for_pattern(subject, _node(FOAF.name), None, None))
+        idents = list(db.quads_for_pattern(subject, _node(DCTERMS.identifier), None, None))
+        if named and idents:
+            ids.add(idents[0].object.value)
+    return ids
