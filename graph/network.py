@@ -2,7 +2,9 @@
 
 Nodes are keyed "actor:<id>", "issue:<id>" and "place:<id>"; stance edges (actor -> issue)
 carry the relation (supports / opposes / mixed), a weight (number of evidence statements) and the
-evidence itself. It is a projection of the RDF, never a second truth.
+evidence itself. `G.graph["statements"]` lists the statements behind the stance edges, each with
+its own stance (the evidence of a mixed position goes both ways), for views that cut by time.
+It is a projection of the RDF, never a second truth.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def project(store: Store, issue: str | None = None, actor: str | None = None) ->
             first=position["first"], last=position["last"], evidence=[],
         )
     _add_evidence(G, store)
+    _add_statements(G, store)
     _add_context(G, store, actors)
     _add_issue_places(G, store, actors)
     return G
@@ -64,6 +67,17 @@ def _add_evidence(G: nx.MultiDiGraph, store: Store) -> None:
     for _, _, data in G.edges(data=True):
         if "evidence" in data:
             data["evidence"].sort(key=lambda e: (e["published"], e["entry_id"], e["text"]))
+
+
+def _add_statements(G: nx.MultiDiGraph, store: Store) -> None:
+    """G.graph["statements"]: each statement behind a stance edge, with its own stance and time."""
+    G.graph["statements"] = [
+        {"actor": f"actor:{row['actor_id']}", "issue": f"issue:{row['issue_id']}", "stance": row["stance"],
+         "published": row["published"], "entry_id": row["entry_id"], "text": row["text"],
+         "kind": row["kind"], "confidence": row["confidence"]}
+        for row in read.statements(store)
+        if row["stance"] and G.has_edge(f"actor:{row['actor_id']}", f"issue:{row['issue_id']}")
+    ]
 
 
 def _add_context(G: nx.MultiDiGraph, store: Store, actors: dict[str, dict[str, Any]]) -> None:

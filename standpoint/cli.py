@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -27,13 +28,22 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except StandpointError as err:
-            click.echo(f"standpoint: error: {err}", err=True)
+            click.echo(f"standpoint: error: {one_line(str(err))}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("standpoint: interrupted; the store is unchanged", err=True)
             sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(message: str) -> str:
+    """A message as one printable line: line breaks and control characters (which a hostile
+    file name or field could carry to the terminal) shown escaped, e.g. \\n, \\x1b."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], message)
 
 
 def store_option(func: F) -> F:
@@ -434,3 +444,9 @@ def evaluate(gold: Path, store: Path, fmt: str) -> None:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:
         echo_rows(summary_rows(result), fmt)
+
+
+from standpoint.network_cli import network, report  # noqa: E402  (it uses the helpers above)
+
+main.add_command(network)
+main.add_command(report)

@@ -2,8 +2,12 @@
 
 `write_page(G, out)` draws actors, issues and places from a networkx projection of the store,
 with supports / opposes / mixed edges whose tooltips carry the quotes behind them, a legend and
-filters by issue and by actor. vis-network (shipped inside the pyvis package) is inlined, and a
-Content-Security-Policy lets only the page's own scripts run and lets nothing be fetched.
+filters by issue and by actor. Two more views draw actor - actor ties from the same statements:
+congruence (same stance on an issue) and conflict (opposite stances), by the rules of
+`graph/analysis.py`; a time window (two sliders) restricts every view to the statements made in
+it, and clicking an edge lists its statements in the side panel. vis-network (shipped inside the
+pyvis package) is inlined, and a Content-Security-Policy lets only the page's own scripts run and
+lets nothing be fetched.
 
 Every text in G comes from scraped sources and is treated as hostile: markup gets
 `html.escape`, data gets `script_json` (safe inside <script>), and the page's JavaScript puts
@@ -19,7 +23,7 @@ import html
 import json
 import math
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -36,7 +40,7 @@ from .colours import (
 )
 from .template import PAGE, SCRIPT, STYLE
 
-__all__ = ["page_html", "script_json", "write_page"]
+__all__ = ["page_data", "page_html", "script_json", "statement_records", "write_page"]
 
 STANCES = ("supports", "opposes", "mixed")
 ACTOR_TYPES = ("person", "organisation")
@@ -53,6 +57,8 @@ RELATION_NAMES = {
     "mentions": "mentions",
 }
 MAX_QUOTES = 8
+# Actor - actor ties of the congruence and conflict views.
+PAIR_COLOURS = {"congruence": "#1565C0", "conflict": "#C62828"}
 MAX_QUOTE_CHARS = 420
 LAYOUT_SEED = 20250116
 
@@ -352,16 +358,123 @@ def _options(items: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
     return [{"id": i, "label": label} for i, label in sorted(items, key=lambda x: x[1].lower())]
 
 
+def _epoch(value: Any) -> int | None:
+    """A published time as milliseconds since 1970 (a date is its midnight UTC); None if unreadable."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        except ValueError:
+            return None
+    if isinstance(value, datetime):
+        value = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return round(value.timestamp() * 1000)
+    if isinstance(value, date):
+        return round(datetime(value.year, value.month, value.day, tzinfo=UTC).timestamp() * 1000)
+    return None
+
+
+def _day_or_when(value: Any) -> str:
+    """A date-only time as its date; any other as `_when` writes it."""
+    if isinstance(value, str) and "T" not in value:
+        return value
+    return _when(value)
+
+
+def _statements(G: nx.MultiDiGraph) -> Iterator[Mapping[str, Any]]:
+    """The statements behind the stance edges: G.graph["statements"] when the projection gives
+    them (each with its own stance), else each edge's evidence with the edge's stance (the
+    evidence of a mixed edge then has no side and is left out)."""
+    given = G.graph.get("statements")
+    if isinstance(given, list):
+        yield from (s for s in given if isinstance(s, Mapping))
+        return
+    for source, target, attrs in _stance_edges(G):
+        for evidence in attrs.get("evidence") or ():
+            if isinstance(evidence, Mapping):
+                yield {**evidence, "actor": source, "issue": target,
+                       "stance": evidence.get("stance") or attrs["relation"]}
+
+
+def statement_records(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The statements as the page's script reads them, in time order: actor `a`, issue `i`,
+    stance `s`, time `t` (ms, or None), `when` and `entry` (display strings), text `x`, kind `k`."""
+    titles = {
+        _text(e.get("entry_id")): _text(e.get("entry_title"))
+        for _s, _t, attrs in _stance_edges(G)
+        for e in attrs.get("evidence") or ()
+        if isinstance(e, Mapping) and e.get("entry_title")
+    }
+    records = []
+    for statement in _statements(G):
+        actor, issue = statement.get("actor"), statement.get("issue")
+        if statement.get("stance") not in ("supports", "opposes") or actor not in G or issue not in G:
+            continue
+        entry = _text(statement.get("entry_id"))
+        records.append({
+            "a": _text(actor), "i": _text(issue), "s": statement["stance"],
+            "t": _epoch(statement.get("published")), "when": _day_or_when(statement.get("published")),
+            "entry": titles.get(entry) or entry, "x": " ".join(_text(statement.get("text")).split()),
+            "k": _text(statement.get("kind"), "statement"),
+        })
+    records.sort(key=lambda r: (r["t"] is None, r["t"] or 0, r["a"], r["i"], r["x"]))
+    return records
+
+
+def _time_stops(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The distinct statement times, in order, as the stops of the time window's sliders."""
+    stops: dict[int, str] = {}
+    for record in records:
+        if record["t"] is not None:
+            stops.setdefault(record["t"], record["when"])
+    return [{"t": t, "label": label} for t, label in sorted(stops.items())]
+
+
+def pair_layout(records: Iterable[Mapping[str, Any]], seed: int = LAYOUT_SEED) -> dict[str, list[float]]:
+    """Where the agreement and conflict views put each actor: a seeded spring layout of the
+    congruence network of all the statements (actors tied by the issues on which their net
+    stances agree), so coalitions sit together; in the page's coordinates."""
+    from standpoint.graph.analysis import net_stance
+
+    counts: dict[tuple[str, str], list[int]] = {}
+    for record in records:
+        tally = counts.setdefault((record["a"], record["i"]), [0, 0])
+        tally[record["s"] == "opposes"] += 1
+    held: dict[str, dict[str, str]] = {}
+    for (actor, issue), (supports, opposes) in sorted(counts.items()):
+        held.setdefault(issue, {})[actor] = net_stance(supports, opposes)
+    C = nx.Graph()
+    C.add_nodes_from(sorted({actor for actor, _issue in counts}))
+    for stances in held.values():
+        actors = sorted(a for a, s in stances.items() if s != "mixed")
+        for n, a in enumerate(actors):
+            for b in actors[n + 1:]:
+                if stances[a] == stances[b]:
+                    weight = C.edges[a, b]["weight"] + 1 if C.has_edge(a, b) else 1
+                    C.add_edge(a, b, weight=weight)
+    if not C:
+        return {}
+    scale = 140 + 90 * math.sqrt(len(C))
+    layout = nx.spring_layout(C, weight="weight", seed=seed, k=1.8 / math.sqrt(len(C)))
+    return {node: [round(float(x) * scale, 1), round(float(y) * scale, 1)] for node, (x, y) in layout.items()}
+
+
 def page_data(G: nx.MultiDiGraph) -> dict[str, Any]:
-    """Everything the page's script needs: vis nodes, edges, options, filter choices."""
+    """Everything the page's script needs: vis nodes, edges, options, filter choices, and the
+    statements (with their times) from which the congruence and conflict views are drawn."""
     parties = _party_names(G)
     nodes = [vis_node(G, node, parties) for node in G.nodes]
+    statements = statement_records(G)
     return {
         "nodes": nodes,
         "edges": vis_edges(G),
         "options": vis_options(),
         "issues": _options((n["id"], n["label"]) for n in nodes if n["kind"] == "issue"),
         "actors": _options((n["id"], n["label"]) for n in nodes if n["kind"] in ACTOR_TYPES),
+        "statements": statements,
+        "times": _time_stops(statements),
+        "pairLayout": pair_layout(statements),
+        "pairColours": PAIR_COLOURS,
+        "maxQuotes": MAX_QUOTES,
     }
 
 
@@ -410,7 +523,18 @@ def legend_html(G: nx.MultiDiGraph) -> str:
         )
         for p in shown.values()
     ]
-    sections = [("Stance", stances), ("Node", kinds), ("Party", swatches)]
+    ties = [
+        _legend_item(
+            f'<span class="line" style="border-color:{PAIR_COLOURS["congruence"]}"></span>',
+            "same stance (agreement view)",
+        ),
+        _legend_item(
+            f'<span class="line" style="border-color:{PAIR_COLOURS["conflict"]};'
+            'border-top-style:dashed"></span>',
+            "opposite stances (conflict view)",
+        ),
+    ]
+    sections = [("Stance", stances), ("Node", kinds), ("Party", swatches), ("Ties", ties)]
     return "\n".join(
         f"<h2>{name}</h2>\n<ul>{''.join(items)}</ul>" for name, items in sections if items
     )
