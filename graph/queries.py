@@ -1,4 +1,12 @@
-"""Every SPARQL query the read commands run, by name. Values are bound by substitution, never pasted."""
+"""Every SPARQL query the read commands run, by name. Values are bound by substitution, never pasted.
+
+A discovered actor's facts are written into every entry graph that involves it, and the union of
+graphs repeats them; the queries read such facts through DISTINCT subqueries, so a join meets each
+fact once however many entries carry it.
+"""
+
+# An actor's name, once (a discovered actor's name is in every entry graph that involves it).
+NAMES = "{ SELECT DISTINCT ?actor ?actorName WHERE { ?actor foaf:name ?actorName } }"
 
 ISSUES = """
 SELECT ?issue ?id ?label ?alias WHERE {
@@ -8,8 +16,9 @@ SELECT ?issue ?id ?label ?alias WHERE {
 
 ACTOR_NAMES = """
 SELECT ?actor ?id ?name ?alias WHERE {
-  ?actor dcterms:identifier ?id ; foaf:name ?name .
-  OPTIONAL { ?actor skos:altLabel ?alias }
+  { SELECT DISTINCT ?actor ?name WHERE { ?actor foaf:name ?name } }
+  { SELECT DISTINCT ?actor ?id WHERE { ?actor foaf:name [] ; dcterms:identifier ?id } }
+  OPTIONAL { SELECT DISTINCT ?actor ?alias WHERE { ?actor foaf:name [] ; skos:altLabel ?alias } }
 }"""
 
 ENTRIES = """
@@ -19,19 +28,21 @@ SELECT ?entry ?id ?title ?published ?source ?url ?speaker ?author ?order WHERE {
   OPTIONAL { ?entry dcterms:source ?source }
   OPTIONAL { ?entry schema:url ?url }
   OPTIONAL { ?entry sp:speakerLabel ?speaker }
-  OPTIONAL { ?entry schema:author/foaf:name ?author }
+  OPTIONAL { SELECT DISTINCT ?entry ?author WHERE { ?entry schema:author/foaf:name ?author } }
   OPTIONAL { ?entry sp:position ?order }
 }"""
 
 ACTORS = """
 SELECT ?actor ?id ?name ?type ?partyName ?alias ?roleLabel ?start ?end ?discovered WHERE {
-  ?actor dcterms:identifier ?id ; foaf:name ?name ; a ?type .
-  VALUES ?type { foaf:Person foaf:Organization sp:Place }
-  OPTIONAL { ?actor sp:party/foaf:name ?partyName }
-  OPTIONAL { ?actor skos:altLabel ?alias }
-  OPTIONAL { ?actor sp:holds ?holding . ?holding sp:role/skos:prefLabel ?roleLabel .
-             OPTIONAL { ?holding sp:startDate ?start } OPTIONAL { ?holding sp:endDate ?end } }
-  OPTIONAL { ?actor sp:discovered ?discovered }
+  { SELECT DISTINCT ?actor ?type WHERE { ?actor a ?type . VALUES ?type { foaf:Person foaf:Organization sp:Place } } }
+  { SELECT DISTINCT ?actor ?id WHERE { ?actor foaf:name [] ; dcterms:identifier ?id } }
+  { SELECT DISTINCT ?actor ?name WHERE { ?actor foaf:name ?name } }
+  OPTIONAL { SELECT DISTINCT ?actor ?partyName WHERE { ?actor sp:party/foaf:name ?partyName } }
+  OPTIONAL { SELECT DISTINCT ?actor ?alias WHERE { ?actor foaf:name [] ; skos:altLabel ?alias } }
+  OPTIONAL { SELECT DISTINCT ?actor ?roleLabel ?start ?end WHERE {
+             ?actor sp:holds ?holding . ?holding sp:role/skos:prefLabel ?roleLabel .
+             OPTIONAL { ?holding sp:startDate ?start } OPTIONAL { ?holding sp:endDate ?end } } }
+  OPTIONAL { SELECT DISTINCT ?actor ?discovered WHERE { ?actor foaf:name [] ; sp:discovered ?discovered } }
 }"""
 
 POSITIONS = """
@@ -40,7 +51,7 @@ SELECT ?position ?actor ?actorName ?issue ?issueId ?issueLabel ?stance ?count ?f
   ?position a sp:Position ; sp:actor ?actor ; sp:issue ?issue ; sp:stance ?stance ;
             sp:statementCount ?count ; sp:firstTime ?first ; sp:lastTime ?last ;
             sp:evidence ?statement .
-  ?actor foaf:name ?actorName .
+  """ + NAMES + """
   ?issue dcterms:identifier ?issueId ; skos:prefLabel ?issueLabel .
   ?statement sp:text ?text ; sp:fromEntry ?entry ; sp:stance ?statementStance ;
              sp:confidence ?confidence .
@@ -52,7 +63,7 @@ SELECT ?statement ?actor ?actorName ?text ?kind ?entryId ?published ?issue ?issu
        ?stance ?confidence ?start WHERE {
   ?statement a sp:Statement ; sp:speaker ?actor ; sp:text ?text ; sp:kind ?kind ;
              sp:fromEntry ?entry ; sp:spanStart ?start ; sp:confidence ?confidence .
-  ?actor foaf:name ?actorName .
+  """ + NAMES + """
   ?entry dcterms:identifier ?entryId ; dcterms:issued ?published .
   OPTIONAL { ?statement sp:about ?issue . ?issue dcterms:identifier ?issueId ;
              skos:prefLabel ?issueLabel . }
