@@ -14,6 +14,7 @@ from typing import Any
 import networkx as nx
 
 from standpoint.graph import iris, queries, read
+from standpoint.graph.positions import sort_key
 from standpoint.graph.store import Store
 
 
@@ -21,13 +22,27 @@ def _node(kind: str, iri: str) -> str:
     return f"{kind}:{iris.local_id(iri)}"
 
 
-def project(store: Store, issue: str | None = None, actor: str | None = None) -> nx.MultiDiGraph:
-    """Actors, issues and places with stance and context edges; filtered to an issue/actor if given."""
+MAX_ACTORS = 150
+MAX_EVIDENCE = 20
+
+
+def project(store: Store, issue: str | None = None, actor: str | None = None, *,
+            max_actors: int | None = None, max_evidence: int | None = None) -> nx.MultiDiGraph:
+    """Actors, issues and places with stance and context edges; filtered to an issue/actor if given.
+
+    With `max_actors`, only the actors with the most evidence are kept; with `max_evidence`, each
+    stance edge carries only its latest statements (its weight still counts them all).
+    G.graph["note"] says what was left out.
+    """
     G = nx.MultiDiGraph()
     actors = {row["id"]: row for row in read.actors(store)}
     issue_id = read.find_issue(store, issue) if issue else None
     actor_id = read.find_actor(store, actor) if actor else None
-    for position in read.positions(store, issue=issue_id, actor=actor_id):
+    found = read.positions(store, issue=issue_id, actor=actor_id)
+    kept = _busiest(found, max_actors)
+    for position in found:
+        if position["actor_id"] not in kept:
+            continue
         _add_actor(G, actors[position["actor_id"]])
         node = f"issue:{position['issue_id']}"
         G.add_node(node, label=position["issue"], type="issue")
@@ -36,11 +51,30 @@ def project(store: Store, issue: str | None = None, actor: str | None = None) ->
             relation=position["stance"], weight=position["statements"],
             first=position["first"], last=position["last"], evidence=[],
         )
-    _add_evidence(G, store)
-    _add_statements(G, store)
+    _add_evidence(G, store, max_evidence)
     _add_context(G, store, actors)
     _add_issue_places(G, store, actors)
+    _note(G, len({p["actor_id"] for p in found}), len(kept), max_evidence)
     return G
+
+
+def _busiest(positions: list[dict[str, Any]], limit: int | None) -> set[str]:
+    """The actors with the most evidence (all of them without a limit)."""
+    totals: dict[str, int] = {}
+    for position in positions:
+        totals[position["actor_id"]] = totals.get(position["actor_id"], 0) + position["statements"]
+    ranked = sorted(totals, key=lambda a: (-totals[a], a))
+    return set(ranked if limit is None else ranked[:limit])
+
+
+def _note(G: nx.MultiDiGraph, actors: int, kept: int, max_evidence: int | None) -> None:
+    parts = []
+    if kept < actors:
+        parts.append(f"the {kept} actors with the most evidence, of {actors}")
+    if max_evidence is not None and any(
+            d.get("weight", 0) > len(d.get("evidence", ())) for _, _, d in G.edges(data=True) if "evidence" in d):
+        parts.append(f"the latest {max_evidence} statements of each position")
+    G.graph["note"] = ("showing " + " and ".join(parts)) if parts else ""
 
 
 def _add_actor(G: nx.MultiDiGraph, row: dict[str, Any]) -> str:
@@ -51,33 +85,35 @@ def _add_actor(G: nx.MultiDiGraph, row: dict[str, Any]) -> str:
     return node
 
 
-def _add_evidence(G: nx.MultiDiGraph, store: Store) -> None:
+def _add_evidence(G: nx.MultiDiGraph, store: Store, max_evidence: int | None = None) -> None:
+    """Each stance edge's evidence, and G.graph["statements"]: the statements behind the stance
+    edges with their own stance (the evidence of a mixed position goes both ways), for views that
+    cut by time. Both keep the latest `max_evidence` statements of each position."""
+    statements = []
     for row in store.select(queries.NETWORK_EDGES):
         source, target = _node("actor", row["actor"].value), _node("issue", row["issue"].value)
         stance = row["stance"].value.rsplit("#", 1)[-1]
         if not G.has_edge(source, target, key=stance):
             continue
-        G.edges[source, target, stance]["evidence"].append({
+        evidence = {
             "text": row["text"].value, "published": read.iso(row["published"].value),
             "entry_id": row["entryId"].value,
             "entry_title": row["entryTitle"].value if "entryTitle" in row else "",
             "kind": row["kind"].value.rsplit("#", 1)[-1],
             "confidence": float(row["confidence"].value),
-        })
+        }
+        G.edges[source, target, stance]["evidence"].append(evidence)
+        statements.append({"actor": source, "issue": target,
+                           "stance": row["statementStance"].value.rsplit("#", 1)[-1], **evidence})
+    order = lambda e: (sort_key(e["published"]), e["entry_id"], e["text"])  # noqa: E731
     for _, _, data in G.edges(data=True):
         if "evidence" in data:
-            data["evidence"].sort(key=lambda e: (e["published"], e["entry_id"], e["text"]))
-
-
-def _add_statements(G: nx.MultiDiGraph, store: Store) -> None:
-    """G.graph["statements"]: each statement behind a stance edge, with its own stance and time."""
-    G.graph["statements"] = [
-        {"actor": f"actor:{row['actor_id']}", "issue": f"issue:{row['issue_id']}", "stance": row["stance"],
-         "published": row["published"], "entry_id": row["entry_id"], "text": row["text"],
-         "kind": row["kind"], "confidence": row["confidence"]}
-        for row in read.statements(store)
-        if row["stance"] and G.has_edge(f"actor:{row['actor_id']}", f"issue:{row['issue_id']}")
-    ]
+            data["evidence"] = sorted(data["evidence"], key=order)[-max_evidence if max_evidence else 0:]
+    by_edge: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for statement in sorted(statements, key=order):
+        by_edge.setdefault((statement["actor"], statement["issue"]), []).append(statement)
+    kept = [s for group in by_edge.values() for s in (group[-max_evidence:] if max_evidence else group)]
+    G.graph["statements"] = sorted(kept, key=order)
 
 
 def _add_context(G: nx.MultiDiGraph, store: Store, actors: dict[str, dict[str, Any]]) -> None:

@@ -71,11 +71,12 @@ SELECT ?statement ?actor ?actorName ?text ?kind ?entryId ?published ?issue ?issu
 }"""
 
 NETWORK_EDGES = """
-SELECT ?actor ?issue ?stance ?statement ?text ?published ?entryId ?entryTitle ?kind ?confidence
-WHERE {
+SELECT ?actor ?issue ?stance ?statement ?statementStance ?text ?published ?entryId ?entryTitle ?kind
+       ?confidence WHERE {
   ?position a sp:Position ; sp:actor ?actor ; sp:issue ?issue ; sp:stance ?stance ;
             sp:evidence ?statement .
-  ?statement sp:text ?text ; sp:fromEntry ?entry ; sp:kind ?kind ; sp:confidence ?confidence .
+  ?statement sp:text ?text ; sp:fromEntry ?entry ; sp:kind ?kind ; sp:confidence ?confidence ;
+             sp:stance ?statementStance .
   ?entry dcterms:identifier ?entryId ; dcterms:issued ?published .
   OPTIONAL { ?entry dcterms:title ?entryTitle }
 }"""

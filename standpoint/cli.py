@@ -265,10 +265,18 @@ def timeline(actor: str | None, issue: str | None, store: Path, fmt: str, graph:
               help="HTML file to write.")
 @issue_option
 @click.option("--actor", help="Actor id, name or alias (any case).")
+@click.option("--max-actors", type=click.IntRange(0), default=80, show_default=True,
+              help="Draw only the actors with the most evidence (0: all).")
+@click.option("--max-evidence", type=click.IntRange(0), default=8, show_default=True,
+              help="Statements listed per position, the latest first (0: all).")
 @store_option
 @handle_errors
-def show(out: Path, issue: str | None, actor: str | None, store: Path) -> None:
+def show(out: Path, issue: str | None, actor: str | None, max_actors: int, max_evidence: int,
+         store: Path) -> None:
     """Write the interactive network as one HTML page that works offline; print its path.
+
+    On a big store the page stays small and quick to open: it draws the actors with the most
+    evidence and each position's latest statements, and says what it left out.
 
     \b
     Example:
@@ -279,7 +287,8 @@ def show(out: Path, issue: str | None, actor: str | None, store: Path) -> None:
     from standpoint.visualisations.page import write_page
 
     with open_store(store) as opened:
-        G = project(opened, issue=issue, actor=actor)
+        G = project(opened, issue=issue, actor=actor, max_actors=max_actors or None,
+                    max_evidence=max_evidence or None)
     click.echo(str(write_page(G, out, title="standpoint")))
 
 

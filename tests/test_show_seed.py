@@ -54,3 +54,24 @@ def test_the_issue_filter_narrows_the_seed_page(seed_store: Path, tmp_path: Path
             ".map(function (n) { return n.id; })"
         )
         assert issues == ["issue:rapid-audit"]
+
+
+def test_a_big_store_gives_a_bounded_page_that_says_what_it_left_out(seed_store: Path, tmp_path: Path) -> None:
+    import json
+    import re
+
+    out = tmp_path / "bounded.html"
+    assert invoke("show", "--store", seed_store, "--out", out, "--max-actors", "3",
+                  "--max-evidence", "1").exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S).group(1))
+    speakers = {e["from"] for e in data["edges"] if e.get("stance") in ("supports", "opposes", "mixed")}
+    assert speakers == {"actor:yvette-cooper", "actor:chris-philp", "actor:kemi-badenoch"}
+    with open_store(seed_store) as store:
+        everyone = {p["actor_id"] for p in __import__("standpoint.graph.read", fromlist=["x"]).positions(store)}
+    assert f"showing the 3 actors with the most evidence, of {len(everyone)}" in page
+    assert "the latest 1 statements of each position" in page
+    per_edge: dict[tuple[str, str], int] = {}
+    for statement in data["statements"]:
+        per_edge[(statement["a"], statement["i"])] = per_edge.get((statement["a"], statement["i"]), 0) + 1
+    assert max(per_edge.values()) == 1

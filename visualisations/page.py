@@ -566,7 +566,9 @@ def _summary(G: nx.MultiDiGraph) -> str:
     actors = sum(k in ACTOR_TYPES for k in kinds)
     positions = sum(1 for _ in _stance_edges(G))
     counts = ((actors, "actor"), (kinds.count("issue"), "issue"), (positions, "position"))
-    return " · ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+    summary = " · ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts)
+    note = G.graph.get("note")
+    return f"{summary} · {note}" if note else summary
 
 
 def page_html(G: nx.MultiDiGraph, *, title: str = "standpoint") -> str:
