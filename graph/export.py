@@ -27,7 +27,7 @@ NETWORK_FORMATS: dict[str, Callable[[nx.MultiDiGraph, str], None]] = {
     "graphml": lambda G, path: nx.write_graphml(G, path),
     "gexf": lambda G, path: nx.write_gexf(G, path),
 }
-FORMATS = tuple(RDF_FORMATS) + tuple(NETWORK_FORMATS)
+FORMATS = (*RDF_FORMATS, *NETWORK_FORMATS, "neo4j-csv")
 
 
 def triples(store: Store) -> list[ox.Triple]:
@@ -39,6 +39,10 @@ def export(store: Store, fmt: str, out: Path) -> Path:
     """Write the store in a format to a file, atomically (a failed export leaves no partial file)."""
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; formats: {', '.join(FORMATS)}")
+    if fmt == "neo4j-csv":
+        from standpoint.graph.neo4j_csv import export_neo4j_csv
+
+        return export_neo4j_csv(store, Path(out))
     out = Path(out)
     if not out.parent.is_dir():
         raise InputError("the folder to write into does not exist", str(out.parent))

@@ -293,17 +293,20 @@ def show(out: Path, issue: str | None, actor: str | None, max_actors: int, max_e
 
 
 @main.command()
-@click.option("--to", "fmt", type=click.Choice(["turtle", "jsonld", "ntriples", "graphml", "gexf"]),
-              required=True, help="Export format.")
-@click.option("--out", type=click.Path(path_type=Path), required=True, help="File to write.")
+@click.option("--to", "fmt", required=True, help="Export format.",
+              type=click.Choice(["turtle", "jsonld", "ntriples", "graphml", "gexf", "neo4j-csv"]))
+@click.option("--out", type=click.Path(path_type=Path), required=True,
+              help="File to write (a new folder for neo4j-csv).")
 @store_option
 @handle_errors
 def export(fmt: str, out: Path, store: Path) -> None:
-    """Export the store: RDF (turtle, jsonld, ntriples) or the network (graphml, gexf).
+    """Export the store: RDF (turtle, jsonld, ntriples), the network (graphml, gexf), or the CSV
+    files and command of `neo4j-admin database import` for a first bulk load (neo4j-csv).
 
     \b
-    Example:
+    Examples:
       standpoint export --to turtle --out standpoint.ttl
+      standpoint export --to neo4j-csv --out neo4j-import/
     """
     from standpoint.graph.export import export as run_export
     from standpoint.graph.store import open_store
