@@ -22,8 +22,6 @@ from __future__ import annotations
 import csv
 import json
 import math
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
@@ -34,6 +32,7 @@ import networkx as nx
 
 from standpoint.errors import InputError
 from standpoint.graph import queries, read
+from standpoint.graph.files import write_atomically
 from standpoint.graph.positions import sort_key
 from standpoint.graph.store import Store
 
@@ -567,20 +566,4 @@ def write_network(G: nx.Graph, out: Path) -> Path:
     writer = WRITERS.get(out.suffix.lower())
     if writer is None:
         raise InputError(f"cannot tell the format of {out.name!r}; end the name in {', '.join(FILE_FORMATS)}")
-    if not out.parent.is_dir():
-        raise InputError("the folder to write into does not exist", str(out.parent))
-    try:
-        handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-        os.close(handle)
-    except OSError as err:
-        raise InputError(f"cannot write the network: {err.strerror or err}", str(out)) from err
-    try:
-        os.chmod(temp, 0o644)
-        writer(G, temp)
-        os.replace(temp, out)
-    except OSError as err:
-        raise InputError(f"cannot write the network: {err.strerror or err}", str(out)) from err
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
-    return out
+    return write_atomically(out, lambda temp: writer(G, temp), "the network")

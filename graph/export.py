@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +9,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from standpoint.errors import InputError
+from standpoint.graph.files import write_atomically
 from standpoint.graph.network import flat, project
 from standpoint.graph.store import Store
 from standpoint.ontology.namespace import ID, PREFIXES
@@ -43,32 +42,12 @@ def export(store: Store, fmt: str, out: Path) -> Path:
         from standpoint.graph.neo4j_csv import export_neo4j_csv
 
         return export_neo4j_csv(store, Path(out))
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise InputError("the folder to write into does not exist", str(out.parent))
-    try:
-        handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    except OSError as err:
-        raise InputError(f"cannot write the export: {err.strerror or err}", str(out)) from err
-    os.close(handle)
-    try:
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp made it private (0600)
-        if fmt in RDF_FORMATS:
-            prefixes = EXPORT_PREFIXES if fmt != "ntriples" else None
-            ox.serialize(triples(store), temp, RDF_FORMATS[fmt], prefixes=prefixes)
-        else:
-            NETWORK_FORMATS[fmt](flat(project(store)), temp)
-        os.replace(temp, out)
-    except OSError as err:
-        raise InputError(f"cannot write the export: {err.strerror or err}", str(out)) from err
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
-    return out
+    return write_atomically(Path(out), lambda temp: _write(store, fmt, temp), "the export")
 
 
-def _umask() -> int:
-    """The process's umask (reading it means setting it, so it is set straight back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def _write(store: Store, fmt: str, temp: str) -> None:
+    if fmt in RDF_FORMATS:
+        prefixes = EXPORT_PREFIXES if fmt != "ntriples" else None
+        ox.serialize(triples(store), temp, RDF_FORMATS[fmt], prefixes=prefixes)
+    else:
+        NETWORK_FORMATS[fmt](flat(project(store)), temp)

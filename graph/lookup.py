@@ -68,17 +68,22 @@ class _Cache:
         return self.names[node]
 
 
+def _start(store: Store, actor: ox.NamedNode) -> tuple[Any, Any, Any]:
+    """The database, a lookup cache and the actor's name; (None, None, None) when there is none."""
+    if store.db is None:
+        return None, None, None
+    cache = _Cache(store.db)
+    name = cache.name(actor)
+    return (store.db, cache, name) if name is not None else (None, None, None)
+
+
 STATEMENT_PROPS = (RDF.type, SP.text, SP.kind, SP.fromEntry, SP.spanStart, SP.confidence, SP.about, SP.stance)
 
 
 def statement_terms(store: Store, actor: ox.NamedNode) -> Iterator[dict[str, Any]]:
     """STATEMENTS' solutions for one actor, as terms (absent when unbound)."""
-    db = store.db
+    db, cache, name = _start(store, actor)
     if db is None:
-        return
-    cache = _Cache(db)
-    name = cache.name(actor)
-    if name is None:
         return
     for statement in _subjects(db, SP.speaker, actor):
         props = _props(db, statement, *STATEMENT_PROPS)
@@ -117,12 +122,8 @@ POSITION_PROPS = (RDF.type, SP.issue, SP.stance, SP.statementCount, SP.firstTime
 
 def position_terms(store: Store, actor: ox.NamedNode) -> Iterator[dict[str, Any]]:
     """POSITIONS' solutions for one actor, as terms: one per position and evidence statement."""
-    db = store.db
+    db, cache, name = _start(store, actor)
     if db is None:
-        return
-    cache = _Cache(db)
-    name = cache.name(actor)
-    if name is None:
         return
     for position in _subjects(db, SP.actor, actor):
         props = _props(db, position, *POSITION_PROPS)

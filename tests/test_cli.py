@@ -412,7 +412,7 @@ def test_unknown_issue_lists_the_known_ones(seed_store: Path) -> None:
     (["build", "--format", "pdf"], ("Error: Invalid value for '--format': 'pdf' is not one of "
                                     "'auto', 'liveblog', 'jsonl'.")),
     (["export", "--to", "pdf", "--out", "x.pdf"],
-     "Error: Invalid value for '--to': 'pdf' is not one of 'turtle', 'jsonld', 'ntriples', 'graphml', 'gexf'."),
+     "Error: Invalid value for '--to': 'pdf' is not one of 'turtle', 'jsonld', 'ntriples', 'graphml', 'gexf', 'neo4j-csv'."),
     (["positions", "--min-confidence", "2"],
      "Error: Invalid value for '--min-confidence': 2.0 is not in the range 0<=x<=1."),
     (["sparql"], "Error: Missing argument 'QUERY'."),
