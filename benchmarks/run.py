@@ -127,7 +127,7 @@ def sync_figures() -> dict[str, Any]:
     out = subprocess.run([sys.executable, str(bench)], capture_output=True, text=True, check=False)
     if out.returncode != 0:
         return {"error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed"}
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return json.loads(out.stdout)
 
 
 def main() -> None:
@@ -163,6 +163,7 @@ def main() -> None:
         shown = run(["show", "--store", str(work / "store-large"), "--out", str(page)])
         results["show_large"] = {"seconds": shown["seconds"], "bytes": page.stat().st_size}
         results[f"html_bytes_at_{large_n // 1000}k"] = page.stat().st_size
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         if not args.skip_sync:
             sync = sync_figures()
             results["sync"] = sync
@@ -170,7 +171,7 @@ def main() -> None:
                 results["sync_batched_speedup"] = sync["speedup"]
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in results.items() if not isinstance(v, dict)}, indent=2))
 
 
