@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import shutil
+import signal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -15,10 +19,10 @@ from typing import IO, Any, TypeVar
 
 from rdflib import Literal, URIRef
 
-from standpoint.errors import InputError
+from standpoint.errors import InputError, StandpointError
 from standpoint.graph import iris
 from standpoint.graph.positions import StanceRecord, derive, position_triples
-from standpoint.graph.store import Store, open_store
+from standpoint.graph.store import Store, checkpoint, open_store
 from standpoint.graph.triples import (
     Triple,
     actor_triples,
@@ -178,7 +182,7 @@ class _SourceResult:
     source: str
     ids: list[tuple[str, int | None]]
     report: BuildReport
-    nquads: str
+    nquads: str  # a file (in the store's folder) holding the source's N-Quads, written entry by entry
     changed: list[str]
     records: list[StanceRecord]
 
@@ -207,29 +211,46 @@ def _process(source: Path) -> _SourceResult:
     """Read one source, and extract the entries whose input differs from what the store holds."""
     state = _STATE
     entries = read_source(source, format=state["fmt"], page_date=state["page_date"])
+    checkpoint("build.read")
     extractor: Extractor = state["extractor"]
     introduced = extractor.prepare(entries)  # who the source introduces
     report = BuildReport()
     todo = _changes(entries, state["stored"], state["registry_digest"] + introduced, report)
-    parts: list[str] = []
     result = _SourceResult(str(source), [(e.id, e.line) for e in entries], report, "", [], [])
-    for entry, order, digest in todo:
-        parts.append(_extract(extractor, entry, order, digest, result))
-    result.nquads = "".join(parts)
+    handle, result.nquads = tempfile.mkstemp(dir=state["folder"], prefix=".build-", suffix=".nq")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:  # streamed: memory stays one entry's
+        for entry, order, digest in todo:
+            out.write(_extract(extractor, entry, order, digest, result))
     return result
 
 
 def _results(sources: list[Path], workers: int) -> Iterator[_SourceResult]:
+    """Each source's result, in order; a worker that dies (killed, out of memory) is an error,
+    never a build waiting for it forever."""
     if workers <= 1:
         yield from map(_process, sources)
         return
-    pool = multiprocessing.get_context("fork").Pool(workers)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_leave_interrupts_to_the_build)
+    finished = False
     try:
-        yield from pool.imap(_process, sources)
-        pool.close()
+        for future in [pool.submit(_process, source) for source in sources]:
+            yield future.result()
+        finished = True
+    except BrokenProcessPool as err:
+        raise StandpointError(
+            "a build process stopped before it finished (killed, or out of memory?); the store "
+            "is unchanged; STANDPOINT_WORKERS=1 builds in one process, with less memory") from err
     finally:
-        pool.terminate()
-        pool.join()
+        if not finished:  # an error or Ctrl-C: stop the work no one will collect
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts_to_the_build() -> None:
+    """A worker ignores Ctrl-C: the build process gets it too, and stops the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def build(sources: Sequence[Path] | None = None, store_path: Path | None = None, *,
@@ -251,7 +272,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
         report.store = str(store.path)
         stored = _stored_hashes(store)
         _STATE.update(fmt=fmt, page_date=page_date, extractor=Extractor(registry), stored=stored,
-                      registry_digest=registry_digest)
+                      registry_digest=registry_digest, folder=store.path)
         handle, temp = tempfile.mkstemp(dir=store.path, prefix=".build-", suffix=".nq")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -264,11 +285,13 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
                     report.statements, report.positions = _counts(store)
                     return report
                 _finish(store, pending, reg_triples, registry_digest)
+            checkpoint("build.written")
             store.commit(sorted(pending.changed | {str(iris.REGISTRY_GRAPH), str(iris.DERIVED_GRAPH)}),
                          Path(temp))
         finally:
             _STATE.clear()
-            Path(temp).unlink(missing_ok=True)
+            for part in (temp, *store.path.glob(".build-*.nq")):  # this build's, as it holds the lock
+                Path(part).unlink(missing_ok=True)
         report.statements, report.positions = _counts(store)
     return report
 
@@ -282,7 +305,9 @@ def _collect(result: _SourceResult, seen: dict[str, str], pending: _Pending, rep
                 result.source, line,
             )
         seen[entry_id] = result.source
-    pending.out.write(result.nquads)
+    with open(result.nquads, encoding="utf-8") as part:
+        shutil.copyfileobj(part, pending.out)
+    Path(result.nquads).unlink()
     pending.changed.update(result.changed)
     pending.records += result.records
     for name in ("entries", "added", "updated", "unchanged"):
@@ -334,6 +359,7 @@ def _extract(extractor: Extractor, entry: Entry, order: int, digest: str, result
         )
         for s in extraction.statements if s.issue_id and s.stance
     ]
+    checkpoint("build.extract")
     return nquads(triples, graph)
 
 

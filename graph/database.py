@@ -133,7 +133,11 @@ def connect(uri: str, env: Mapping[str, str] | None = None) -> GraphDatabase:
     target = parse_uri(uri, env)
     if target.engine == "neo4j":
         db: GraphDatabase = Neo4jDatabase(target)
-        db.verify()  # type: ignore[attr-defined]
+        try:
+            db.verify()  # type: ignore[attr-defined]
+        except BaseException:
+            db.close()  # no driver left open (and warning about it) behind a failed connection
+            raise
         return db
     return FalkorDBDatabase(target)
 

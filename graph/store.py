@@ -1,26 +1,38 @@
 """The embedded on-disk store: an Oxigraph database in a directory, one named graph per entry.
 
 Layout of a store directory:
-  current     a symbolic link to the generation readers see
-  gen-NNNNNN/ an Oxigraph database (RocksDB files), one per generation
-  lock        a file lock: writers take it exclusively, readers shared; a second writer waits
+  current              a symbolic link to the generation readers see
+  gen-NNNNNN/          an Oxigraph database (RocksDB files), one per generation
+  gen-NNNNNN.readers   a lock file: each reader of that generation holds it shared
+  lock                 the writers' lock: a writer holds it exclusively; a second writer waits
 
 A write never touches the generation readers see. It starts a new generation as a checkpoint of
 the current one (hard links, nearly free), changes and bulk-loads that, and then points `current`
 at it with one atomic rename. A build that fails, is interrupted or killed at any point leaves
 `current` where it was; leftovers of an unfinished generation are removed by the next write.
+Readers never wait for a writer: they open the generation `current` points at, read-only, and
+hold its `.readers` lock, so that no writer removes it under them (an old generation a reader
+still holds is removed by a later write). Published generations are only ever opened read-only.
+
+`checkpoint(label)` marks the points of a write where the crash tests stop the process (see its
+docstring); it does nothing unless a STANDPOINT_TEST_* variable asks for it.
 """
 
 from __future__ import annotations
 
 import fcntl
+import io
+import itertools
 import os
 import shutil
+import signal
+import threading
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -28,9 +40,11 @@ from standpoint.errors import StoreError
 from standpoint.ontology.namespace import PREFIXES
 
 DEFAULT_STORE = "standpoint-store"
-LOCK_WAIT_SECONDS = float(os.environ.get("STANDPOINT_LOCK_WAIT", "30"))
+LOCK_WAIT_SECONDS = 30.0  # how long a writer waits for another; STANDPOINT_LOCK_WAIT overrides
 CURRENT = "current"
 GENERATION = "gen-"
+READERS = ".readers"
+TRASH = ".trash-"
 
 
 def default_store_path() -> Path:
@@ -52,6 +66,7 @@ class Store:
         self.path = path
         self.db = db
         self.writable = writable
+        self.restore_interrupt: Callable[[], None] | None = None
 
     def _db(self) -> ox.Store:
         if self.db is None:
@@ -99,28 +114,120 @@ class Store:
         """Publish a new generation: the current one less the `drop` graphs, plus an N-Quads file.
 
         Atomic: readers see the old generation until one rename points `current` at the new.
+        From just before that rename on, Ctrl-C is held off until the store is closed: once
+        publishing has begun, the write completes.
         """
         if not self.writable:
             raise StoreError("the store was opened read-only")
         new = self.path / f"{GENERATION}{_next_number(self.path):06d}"
         try:
             if self.db is not None:
-                self.db.flush()
                 self.db.backup(str(new))
+            checkpoint("commit.backup")
             db = ox.Store(str(new))
             for graph in drop:
                 db.remove_graph(ox.NamedNode(graph))
-            if nquads.stat().st_size:
-                db.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+                checkpoint("commit.drop")
+            _bulk_load(db, nquads)
+            checkpoint("commit.loaded")
             db.flush()
             del db
         except (OSError, SyntaxError, ValueError) as err:
             shutil.rmtree(new, ignore_errors=True)
             raise StoreError(f"cannot write the store at {self.path}: {_first_line(err)}") from err
-        _point_current(self.path, new)
+        checkpoint("commit.flushed")
         self.db = None
-        _remove_stale(self.path)
-        self.db = ox.Store(str(new))
+        self.restore_interrupt = _hold_interrupts()
+        try:
+            _point_current(self.path, new)
+        except OSError as err:
+            self.db = _open_db(self.path)
+            raise StoreError(f"cannot write the store at {self.path}: {_first_line(err)}") from err
+        checkpoint("commit.published")
+        try:
+            _remove_stale(self.path)
+        except OSError:
+            pass  # published all the same; the next write removes what is left
+        self.db = _open_generation(self.path, new)
+        checkpoint("commit.done")
+
+
+LOAD_BATCH = 100_000  # quads per bulk load: Oxigraph's loader holds a batch in memory
+
+
+def _bulk_load(db: ox.Store, nquads: Path) -> None:
+    """Bulk-load an N-Quads file (one quad a line) in batches of LOAD_BATCH lines.
+
+    One bulk load of a whole large file takes memory in proportion to it (1.7 GB for 3 million
+    quads); batches keep it near 200 MB whatever the size, at the same speed.
+    """
+    with open(nquads, "rb") as source:
+        while batch := b"".join(itertools.islice(source, LOAD_BATCH)):
+            reader: Any = io.BufferedReader(_Checkpointed(io.BytesIO(batch)), 16 * 1024)
+            db.bulk_load(input=reader, format=ox.RdfFormat.N_QUADS)
+
+
+class _Checkpointed(io.RawIOBase):
+    """A file read by the bulk loader, passing checkpoint("commit.load") at every read."""
+
+    def __init__(self, raw: IO[bytes]):
+        super().__init__()
+        self.raw = raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        checkpoint("commit.load")
+        data = self.raw.read(min(len(buffer), 16 * 1024))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+_passed: Counter[str] = Counter()
+KILL_AT = "STANDPOINT_TEST_KILL_AT"
+HOLD_AT = "STANDPOINT_TEST_HOLD_AT"
+
+
+def checkpoint(label: str) -> None:
+    """A named point of a write, where the crash and concurrency tests act on the process.
+
+    STANDPOINT_TEST_KILL_AT=LABEL:N sends the process SIGKILL the Nth time it passes LABEL
+    (LABEL:N:INT sends SIGINT, i.e. Ctrl-C). STANDPOINT_TEST_HOLD_AT=LABEL:FILE makes it wait the
+    first time it passes LABEL, having created FILE.held, until FILE exists (at most 5 minutes).
+    Without these variables it does nothing. The labels, in the order a build passes them:
+    build.opened, build.read (each source), build.extract (each entry), build.written,
+    commit.backup, commit.drop (each graph), commit.load (each read of the bulk load),
+    commit.loaded, commit.flushed, commit.linked, commit.renamed, commit.published,
+    commit.stale (each generation removed), commit.done.
+    """
+    kill, hold = os.environ.get(KILL_AT), os.environ.get(HOLD_AT)
+    if not kill and not hold:
+        return
+    _passed[label] += 1
+    if kill:
+        name, count, *how = kill.split(":")
+        if name == label and _passed[label] == int(count):
+            os.kill(os.getpid(), signal.SIGINT if how == ["INT"] else signal.SIGKILL)
+    if hold:
+        name, _, flag = hold.partition(":")
+        if name == label and _passed[label] == 1:
+            Path(f"{flag}.held").touch()
+            deadline = time.monotonic() + 300
+            while not Path(flag).exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+
+
+def _hold_interrupts() -> Callable[[], None]:
+    """Ignore Ctrl-C (SIGINT) until the returned function is called (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def restore() -> None:
+        signal.signal(signal.SIGINT, previous)
+
+    return restore
 
 
 def _generations(path: Path) -> list[Path]:
@@ -156,7 +263,9 @@ def _point_current(path: Path, generation: Path) -> None:
     if temp.is_symlink() or temp.exists():
         temp.unlink()
     os.symlink(generation.name, temp)
+    checkpoint("commit.linked")
     os.replace(temp, path / CURRENT)
+    checkpoint("commit.renamed")
     directory = os.open(path, os.O_RDONLY)
     try:
         os.fsync(directory)
@@ -165,18 +274,67 @@ def _point_current(path: Path, generation: Path) -> None:
 
 
 def _remove_stale(path: Path) -> None:
-    """Remove generations `current` does not point at (old ones, or a killed build's leftovers)."""
+    """Remove generations `current` does not point at and no reader holds (old ones, or a killed
+    build's leftovers). Each is first renamed out of the way, so a reader never opens half of one."""
     keep = _current(path)
     for generation in _generations(path):
-        if keep is None or generation.resolve() != keep.resolve():
-            shutil.rmtree(generation, ignore_errors=True)
+        if keep is not None and generation.resolve() == keep.resolve():
+            continue
+        with _readers_lock(path, generation.name, exclusive=True) as free:
+            if not free:
+                continue  # a reader still reads it: a later write removes it
+            trash = path / f"{TRASH}{generation.name}-{os.getpid()}-{time.monotonic_ns()}"
+            os.rename(generation, trash)
+            shutil.rmtree(trash, ignore_errors=True)
+            (path / f"{generation.name}{READERS}").unlink(missing_ok=True)
+        checkpoint("commit.stale")
+
+
+def _prepare(path: Path) -> None:
+    """Before a write: a copied store linked again, and a killed writer's leftovers removed."""
+    try:
+        _relink(path)
+    except OSError as err:
+        raise StoreError(f"cannot write the store at {path}: {err.strerror or err}") from err
+    try:
+        _remove_leftovers(path)
+    except OSError:
+        pass  # leftovers change nothing readers see; a later write tries again
 
 
 def _remove_leftovers(path: Path) -> None:
-    """What a killed writer left: generations never published, its temporary files."""
+    """What a killed writer left: generations never published, half-removed ones, temp files."""
     _remove_stale(path)
-    for leftover in path.glob(".build-*.nq"):
+    for leftover in (*path.glob(".build-*.nq"), *path.glob(f".{CURRENT}-*")):
         leftover.unlink(missing_ok=True)
+    for trash in path.glob(f"{TRASH}*"):
+        shutil.rmtree(trash, ignore_errors=True)
+    for lock in path.glob(f"{GENERATION}*{READERS}"):
+        if not (path / lock.name.removesuffix(READERS)).is_dir():
+            with _readers_lock(path, lock.name.removesuffix(READERS), exclusive=True) as free:
+                if free:
+                    lock.unlink(missing_ok=True)
+
+
+@contextmanager
+def _readers_lock(path: Path, generation: str, *, exclusive: bool) -> Iterator[bool]:
+    """Hold the `.readers` lock of a generation: shared (waits) or exclusive (never waits).
+
+    Yields whether it is held; a reader of a store it cannot write to yields False and reads
+    unprotected (no writer can change such a store either).
+    """
+    try:
+        handle = open(path / f"{generation}{READERS}", "a+b")  # noqa: SIM115 - closed below
+    except OSError:
+        yield False
+        return
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB if exclusive else fcntl.LOCK_SH)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
 
 
 def exists(path: Path) -> bool:
@@ -189,14 +347,25 @@ def open_store(path: Path | None = None, *, write: bool = False) -> Iterator[Sto
     """Open the store at path; readers need it to exist, a writer creates it on its first commit.
 
     Writers hold an exclusive lock for as long as the context lasts; a second writer waits up to
-    STANDPOINT_LOCK_WAIT seconds (30) and then fails with a clear message. If a writer fails
-    before its first commit on a new store, the folder it made is removed again.
+    STANDPOINT_LOCK_WAIT seconds (30) and then fails with a clear message. Readers do not wait
+    for writers: they read the generation that is current when they open the store (in a store
+    copied without its link, they wait as writers do). If a writer fails before its first commit
+    on a new store, the folder it made is removed again.
     """
     path = Path(path) if path is not None else default_store_path()
     if not write and not exists(path):
         raise StoreError(f"no store at {path}: run `standpoint build` first, or pass --store DIR")
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is a file, not a store directory")
+    if not write and (path / CURRENT).is_symlink():
+        with _reader(path) as db:
+            reader = Store(path, db, False)
+            del db
+            try:
+                yield reader
+            finally:
+                reader.db = None
+        return
     created = not path.exists()
     lock_created = not (path / "lock").exists()
     try:
@@ -209,33 +378,65 @@ def open_store(path: Path | None = None, *, write: bool = False) -> Iterator[Sto
         with lock:
             _lock(lock, path, exclusive=write)
             if write:
-                _relink(path)
-            store = Store(path, _open_db(path, write), write)
-            if write:
-                _remove_leftovers(path)
+                _prepare(path)
+            store = Store(path, _open_db(path), write)
+            checkpoint("build.opened" if write else "read.opened")
             yield store
     finally:
         if store is not None:
             store.db = None
+            if store.restore_interrupt is not None:
+                store.restore_interrupt()
         if created and not exists(path):
             shutil.rmtree(path, ignore_errors=True)
         elif lock_created and not exists(path):
             (path / "lock").unlink(missing_ok=True)
 
 
-def _open_db(path: Path, write: bool) -> ox.Store | None:
+@contextmanager
+def _reader(path: Path) -> Iterator[ox.Store]:
+    """The generation `current` points at, opened read-only, held against removal meanwhile."""
+    for _ in range(100):
+        name = os.readlink(path / CURRENT)
+        with _readers_lock(path, name, exclusive=False):
+            if not (path / name).is_dir():
+                continue  # removed between reading the link and locking it: read the link again
+            checkpoint("read.opened")
+            yield _open_generation(path, path / name)
+            return
+    raise StoreError(f"cannot open the store at {path}: it changed 100 times while opening")
+
+
+def _open_db(path: Path) -> ox.Store | None:
     current = _current(path)
-    if current is None:
-        return None
+    return None if current is None else _open_generation(path, current)
+
+
+def _open_generation(path: Path, generation: Path) -> ox.Store:
     try:
-        return ox.Store(str(current)) if write else ox.Store.read_only(str(current))
+        return ox.Store.read_only(str(generation))
     except OSError as err:
         raise StoreError(f"cannot open the store at {path}: {_first_line(err)}") from err
 
 
+def lock_wait() -> float:
+    """Seconds a writer waits for another: STANDPOINT_LOCK_WAIT, else LOCK_WAIT_SECONDS."""
+    value = os.environ.get("STANDPOINT_LOCK_WAIT", "").strip()
+    if not value:
+        return LOCK_WAIT_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise StoreError(f'STANDPOINT_LOCK_WAIT is "{value}"; set it to a number of seconds, '
+                         "e.g. 30, or 0 not to wait")
+    return seconds
+
+
 def _lock(handle: Any, path: Path, exclusive: bool) -> None:
     mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
-    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    deadline = time.monotonic() + lock_wait()
     while True:
         try:
             fcntl.flock(handle.fileno(), mode | fcntl.LOCK_NB)

@@ -10,10 +10,9 @@ import os
 from datetime import date
 from pathlib import Path
 
+from standpoint.errors import InputError
 from standpoint.loaders.jsonl import parse_jsonl, read_jsonl
 from standpoint.loaders.liveblog import parse_liveblog, read_liveblog
-
-from standpoint.errors import InputError
 from standpoint.records import Entry
 
 __all__ = ["FORMATS", "parse_jsonl", "parse_liveblog", "read_jsonl", "read_liveblog",

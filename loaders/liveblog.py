@@ -25,14 +25,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from itertools import pairwise
 from pathlib import Path
 
 import yaml
-from standpoint.loaders.text import read_text
 
 from standpoint.errors import InputError
+from standpoint.loaders.text import MAX_ENTRY_CHARS, read_text
 from standpoint.records import Entry
 
 __all__ = ["ZONES", "PageMeta", "meta_path", "parse_liveblog", "parse_meta", "read_liveblog",
@@ -60,6 +60,7 @@ LABELS = frozenset({
     "pinned", "live",
 })
 META_KEYS = ("date", "source", "url", "title", "publisher")
+META_LIMIT = 1024**2  # bytes of a metadata file
 
 _HEADER = re.compile(
     r"^(?:(?P<number>\d{1,4})\.\s+)?(?P<title>.*?)\s*published at\s*"
@@ -137,14 +138,32 @@ def parse_liveblog(
                          _first_text_line(lines))
     ends = [header.start for header in headers[1:]] + [len(lines)]
     posts = [_post(h, lines[h.body_start: end]) for h, end in zip(headers, ends, strict=True)]
-    stamps = _ids_and_times(posts, page_date, source)
+    for post in posts:
+        _check_size(post, where)
+    try:
+        stamps = _ids_and_times(posts, page_date, source)
+    except OverflowError as err:
+        raise InputError(f"the page date {page_date} puts its posts outside the years 1 to 9999 "
+                         "in UTC", where) from err
     summary = _summary(lines[: headers[0].start])
+    if summary and sum(len(p) + 2 for p in summary[1]) > MAX_ENTRY_CHARS:
+        raise InputError(f"the Summary is longer than the {MAX_ENTRY_CHARS:,} characters an entry "
+                         "may hold; split it", where, summary[0])
     if summary:
         latest = max(published for _, published in stamps)
         yield Entry(id=f"{source}-summary", published=latest, body="\n\n".join(summary[1]),
                     title="Summary", source=source, url=url, origin=origin, line=summary[0])
     for post, (entry_id, published) in zip(posts, stamps, strict=True):
         yield replace(_entry(post, entry_id, published), source=source, url=url, origin=origin)
+
+
+def _check_size(post: _Post, where: str) -> None:
+    """A post's body (and title) may hold at most MAX_ENTRY_CHARS characters."""
+    longest = max(len(post.header.title), sum(len(p) + 2 for p in post.paragraphs))
+    if longest > MAX_ENTRY_CHARS:
+        raise InputError(f"the post is {longest:,} characters long, more than the "
+                         f"{MAX_ENTRY_CHARS:,} an entry may hold; split it", where,
+                         post.header.start + 1)
 
 
 def read_liveblog(path: str | os.PathLike[str], page_date: date | None = None) -> list[Entry]:
@@ -172,7 +191,7 @@ def meta_path(path: str | os.PathLike[str]) -> Path:
 
 def read_meta(path: str | os.PathLike[str]) -> PageMeta:
     """Read a page's metadata file (YAML `key: value` lines; keys in META_KEYS, all optional)."""
-    return parse_meta(read_text(path), origin=str(path))
+    return parse_meta(read_text(path, limit=META_LIMIT), origin=str(path))
 
 
 def parse_meta(text: str, *, origin: str) -> PageMeta:
@@ -209,9 +228,11 @@ def _compose(text: str, origin: str) -> yaml.MappingNode:
     """Parse YAML text to its node tree (no value conversion) and check it is a mapping."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError as err:
+        raise InputError("not valid metadata: nested too deeply", origin) from err
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or str(err)
+        problem = " ".join(str(getattr(err, "problem", None) or err).split())
         raise InputError(f"not valid YAML: {problem}", origin,
                          mark.line + 1 if mark else None) from err
     if not isinstance(root, yaml.MappingNode):
@@ -398,6 +419,7 @@ def _ids_and_times(posts: list[_Post], page_date: date, source: str) -> list[tup
         seen[base] += 1
         zone = timezone(timedelta(minutes=header.offset))
         published = datetime.combine(day, header.clock, tzinfo=zone)
+        published.astimezone(UTC)  # OverflowError if outside the years 1 to 9999
         result[index] = (base if seen[base] == 1 else f"{base}-{seen[base]}", published)
     return [result[index] for index in range(len(posts))]
 

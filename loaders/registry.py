@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from standpoint.errors import InputError, RegistryError
+from standpoint.errors import RegistryError
 from standpoint.loaders.text import clean_name, read_text
 from standpoint.records import Actor, Issue, Role, RoleHolding
 
@@ -84,6 +84,11 @@ _Loader.yaml_implicit_resolvers = {
 
 class _Map(dict):  # type: ignore[type-arg]
     line: int = 0
+    lines: dict[Any, int]  # the line of each key
+
+
+class _Seq(list):  # type: ignore[type-arg]
+    lines: list[int]  # the line of each item
 
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
@@ -100,10 +105,18 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
                 None, None, f"{key!r} is given twice (first on line {first})", key_node.start_mark)
     mapping = _Map(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
+    mapping.lines = {key: line for key, line in seen.items()}
     return mapping
 
 
+def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _Seq:
+    sequence = _Seq(loader.construct_sequence(node, deep=True))
+    sequence.lines = [item.start_mark.line + 1 for item in node.value]
+    return sequence
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
 
 
 def default_registry_path() -> Path:
@@ -123,11 +136,13 @@ def parse_registry(text: str, origin: str = "registry") -> Registry:
     """Parse registry YAML text into a validated Registry."""
     try:
         data = yaml.load(text, Loader=_Loader)
+    except RecursionError as err:
+        raise RegistryError("not a registry: nested too deeply", origin) from err
     except yaml.MarkedYAMLError as err:
         line = err.problem_mark.line + 1 if err.problem_mark else None
-        raise RegistryError(f"not valid YAML: {err.problem}", origin, line) from err
+        raise RegistryError(f"not valid YAML: {_words(err.problem)}", origin, line) from err
     except yaml.YAMLError as err:
-        raise RegistryError(f"not valid YAML: {err}", origin) from err
+        raise RegistryError(f"not valid YAML: {_words(err)}", origin) from err
     if not isinstance(data, dict):
         raise RegistryError("expected a mapping with sections " + ", ".join(SECTIONS), origin, 1)
     unknown = sorted(set(data) - set(SECTIONS))
@@ -137,6 +152,17 @@ def parse_registry(text: str, origin: str = "registry") -> Registry:
             origin, getattr(data, "line", 1),
         )
     return _Builder(origin).build(data)
+
+
+def _words(text: object) -> str:
+    """A message from the YAML parser on one line."""
+    return " ".join(str(text).split())
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """repr(value), cut to `limit` characters for a message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _names(item: _Map) -> tuple[str, ...]:
@@ -170,11 +196,15 @@ class _Builder:
 
     def items(self, data: dict[str, Any], section: str) -> list[_Map]:
         items = data.get(section) or []
+        section_line = getattr(data, "lines", {}).get(section)
         if not isinstance(items, list):
-            raise self.fail(data, f"section {section!r} must be a list")
-        for item in items:
+            raise RegistryError(f"section {section!r} must be a list", self.origin, section_line)
+        for number, item in enumerate(items):
             if not isinstance(item, dict):
-                raise self.fail(data, f"each entry of {section!r} must be a mapping, not {item!r}")
+                lines = getattr(items, "lines", [])
+                raise RegistryError(f"each entry of {section!r} must be a mapping, not "
+                                    f"{_short(item)}", self.origin,
+                                    lines[number] if number < len(lines) else section_line)
             self.check_fields(item, section)
         return items
 
@@ -188,6 +218,9 @@ class _Builder:
                 )
         for key in REQUIRED[section]:
             value = item.get(key)
+            if value is not None and not isinstance(value, str):
+                raise self.fail(item, f"{what} {item.get('id')!r}: {key!r} is {_short(value)}, "
+                                      "expected a text (put it in quotes)")
             if not isinstance(value, str) or not value.strip():
                 raise self.fail(item, f"{what} is missing {key!r} (a non-empty text)")
         ident = item["id"]
@@ -240,7 +273,7 @@ class _Builder:
             extra = set(entry) - {"role", "from", "to"}
             if extra:
                 raise self.fail(
-                    entry, f"person {item['id']!r}: unknown role field {sorted(extra)[0]!r}; "
+                    entry, f"person {item['id']!r}: unknown role field {min(extra)!r}; "
                     "fields are: role, from, to",
                 )
             start, end = self.day(entry, item, "from"), self.day(entry, item, "to")

@@ -7,6 +7,7 @@ fails the test on any traceback; `error_line(result)` checks the one-line error 
 
 from __future__ import annotations
 
+import os
 import shutil
 import traceback
 from collections.abc import Iterator
@@ -94,3 +95,22 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Run in tmp_path, so a default `standpoint-store` or output lands there."""
     monkeypatch.chdir(tmp_path)
     yield tmp_path
+
+
+# -- slow mode: long fuzz runs and large corpora ------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", default=False,
+                     help="long runs: 10,000 fuzz examples per parser, the 50 MB build "
+                          "(the same as STANDPOINT_SLOW=1)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--slow"):
+        os.environ["STANDPOINT_SLOW"] = "1"
+
+
+def slow_mode() -> bool:
+    """True with `pytest --slow` or STANDPOINT_SLOW=1: the long runs of the hardening tests."""
+    return os.environ.get("STANDPOINT_SLOW", "") not in ("", "0")

@@ -541,6 +541,35 @@ def test_floats_are_compared_as_stored(graph: Graph) -> None:
     assert not graph_sync.same(0.3, "0.3") and graph_sync.same([1.0, "a"], [1, "a"])
 
 
+def test_hostile_names_given_to_the_read_commands_stay_parameters(graph: Graph, tmp_path: Path) -> None:
+    """A store whose names, titles and quotes carry Cypher, SPARQL and HTML (tests/test_hostile.py)
+    is synced; the same texts given as --actor, --issue and ACTOR answer exactly as the embedded
+    store does, and no read deletes or changes anything in the database."""
+    import test_hostile as hostile
+
+    store = tmp_path / "store"
+    assert invoke("build", hostile.hostile_source(tmp_path), "--registry",
+                  hostile.hostile_registry(tmp_path), "--store", store).exit_code == 0
+    _sync_json(store, graph)
+    with graph.open() as db:
+        before = graph_sync.snapshot(db)
+    asked = [("positions", "--actor", hostile.MALLORY), ("positions", "--actor", hostile.CYPHER),
+             ("said", hostile.MALLORY), ("said", hostile.CYPHER), ("timeline", hostile.SPARQL),
+             ("positions", "--issue", hostile.ISSUE), ("said", "--issue", hostile.SPARQL_IRI),
+             ("positions", "--actor", "x" + INJECTION), ("said", f"{INJECTION} RETURN 1 //"),
+             ("positions", "--issue", "$actor}) DETACH DELETE n"), ("entries",), ("actors",)]
+    for args in asked:
+        local = invoke(*args, "--store", store, "--format", "json")
+        remote = invoke(*args, "--graph", graph.uri, "--format", "json", env=graph.env)
+        assert (remote.exit_code, remote.stdout, remote.stderr) == (
+            local.exit_code, local.stdout, local.stderr), args
+    mallory = json.loads(invoke("said", hostile.CYPHER, "--graph", graph.uri, "--format", "json",
+                                env=graph.env).stdout)
+    assert mallory and {row["actor"] for row in mallory} == {hostile.MALLORY}
+    with graph.open() as db:
+        assert graph_sync.snapshot(db) == before == _expected_snapshot(_projection(store))
+
+
 @pytest.mark.parametrize("bad", ["trailing ", " leading", "tab\t", ""])
 def test_an_id_falkordb_cannot_key_is_refused_before_it_crashes_the_server(
         falkordb: FalkorDBServer, bad: str) -> None:
