@@ -54,7 +54,7 @@ class _Cache:
 
     def entry(self, node: Any) -> Props:
         if node not in self.entries:
-            self.entries[node] = _props(self.db, node, DCTERMS.identifier, DCTERMS.issued)
+            self.entries[node] = _props(self.db, node, DCTERMS.identifier, DCTERMS.issued, DCTERMS.title)
         return self.entries[node]
 
     def issue(self, node: Any) -> Props:
@@ -145,7 +145,7 @@ def position_terms(store: Store, actor: ox.NamedNode) -> Iterator[dict[str, Any]
 
 
 def _evidence(db: ox.Store, statement: Any, cache: _Cache) -> dict[str, Any] | None:
-    props = _props(db, statement, SP.text, SP.fromEntry, SP.stance, SP.confidence)
+    props = _props(db, statement, SP.text, SP.fromEntry, SP.stance, SP.confidence, SP.kind)
     found = {key: _one(props, p) for key, p in (
         ("text", SP.text), ("entry", SP.fromEntry), ("statementStance", SP.stance),
         ("confidence", SP.confidence))}
@@ -153,7 +153,9 @@ def _evidence(db: ox.Store, statement: Any, cache: _Cache) -> dict[str, Any] | N
     entry_id, published = _one(entry, DCTERMS.identifier), _one(entry, DCTERMS.issued)
     if any(v is None for v in found.values()) or entry_id is None or published is None:
         return None
-    return {**found, "entryId": entry_id, "published": published}
+    extra = {k: v for k, v in (("kind", _one(props, SP.kind)), ("entryTitle", _one(entry, DCTERMS.title)))
+             if v is not None}
+    return {**found, "entryId": entry_id, "published": published, **extra}
 
 
 def actors_named(store: Store, text: str) -> set[str]:

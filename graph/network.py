@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 
-from standpoint.graph import iris, queries, read
+from standpoint.graph import iris, lookup, queries, read
 from standpoint.graph.positions import sort_key
 from standpoint.graph.store import Store
 
@@ -38,11 +39,10 @@ def project(store: Store, issue: str | None = None, actor: str | None = None, *,
     actors = {row["id"]: row for row in read.actors(store)}
     issue_id = read.find_issue(store, issue) if issue else None
     actor_id = read.find_actor(store, actor) if actor else None
-    found = read.positions(store, issue=issue_id, actor=actor_id)
-    kept = _busiest(found, max_actors)
-    for position in found:
-        if position["actor_id"] not in kept:
-            continue
+    totals = _totals(store, issue_id, actor_id)
+    kept = sorted(totals, key=lambda a: (-totals[a], a))[:max_actors]
+    terms = [t for a in kept for t in _actor_terms(store, a, issue_id)]
+    for position in read.position_rows(_plain(t) for t in terms):
         _add_actor(G, actors[position["actor_id"]])
         node = f"issue:{position['issue_id']}"
         G.add_node(node, label=position["issue"], type="issue")
@@ -51,20 +51,33 @@ def project(store: Store, issue: str | None = None, actor: str | None = None, *,
             relation=position["stance"], weight=position["statements"],
             first=position["first"], last=position["last"], evidence=[],
         )
-    _add_evidence(G, store, max_evidence)
+    _add_evidence(G, terms, max_evidence)
     _add_context(G, store, actors)
     _add_issue_places(G, store, actors)
-    _note(G, len({p["actor_id"] for p in found}), len(kept), max_evidence)
+    _note(G, len(totals), len(kept), max_evidence)
     return G
 
 
-def _busiest(positions: list[dict[str, Any]], limit: int | None) -> set[str]:
-    """The actors with the most evidence (all of them without a limit)."""
+def _totals(store: Store, issue_id: str | None, actor_id: str | None) -> dict[str, int]:
+    """Statements behind each actor's positions (on the issue, for the actor, when given)."""
     totals: dict[str, int] = {}
-    for position in positions:
-        totals[position["actor_id"]] = totals.get(position["actor_id"], 0) + position["statements"]
-    ranked = sorted(totals, key=lambda a: (-totals[a], a))
-    return set(ranked if limit is None else ranked[:limit])
+    for row in store.select(queries.POSITION_HEADS):
+        actor, issue = iris.local_id(row["actor"].value), iris.local_id(row["issue"].value)
+        if (issue_id and issue != issue_id) or (actor_id and actor != actor_id):
+            continue
+        totals[actor] = totals.get(actor, 0) + int(row["count"].value)
+    return totals
+
+
+def _actor_terms(store: Store, actor_id: str, issue_id: str | None) -> list[dict[str, Any]]:
+    """One actor's positions with their evidence, through the store's indexes."""
+    issue = str(iris.issue(issue_id)) if issue_id else None
+    return [t for t in lookup.position_terms(store, ox.NamedNode(str(iris.actor(actor_id))))
+            if issue is None or t["issue"].value == issue]
+
+
+def _plain(terms: dict[str, Any]) -> dict[str, Any]:
+    return {k: read.plain(v) for k, v in terms.items()}
 
 
 def _note(G: nx.MultiDiGraph, actors: int, kept: int, max_evidence: int | None) -> None:
@@ -85,27 +98,24 @@ def _add_actor(G: nx.MultiDiGraph, row: dict[str, Any]) -> str:
     return node
 
 
-def _add_evidence(G: nx.MultiDiGraph, store: Store, max_evidence: int | None = None) -> None:
+def _add_evidence(G: nx.MultiDiGraph, terms: list[dict[str, Any]], max_evidence: int | None = None) -> None:
     """Each stance edge's evidence, and G.graph["statements"]: the statements behind the stance
     edges with their own stance (the evidence of a mixed position goes both ways), for views that
     cut by time. Both keep the latest `max_evidence` statements of each position."""
-    statements = []
-    for row in store.select(queries.NETWORK_EDGES):
-        source, target = _node("actor", row["actor"].value), _node("issue", row["issue"].value)
-        stance = row["stance"].value.rsplit("#", 1)[-1]
-        if not G.has_edge(source, target, key=stance):
+    statements, seen = [], set()
+    for row in map(_plain, terms):
+        source, target, stance = f"actor:{row['actor']}", f"issue:{row['issueId']}", row["stance"]
+        if (row["position"], row["statement"]) in seen or not G.has_edge(source, target, key=stance):
             continue
+        seen.add((row["position"], row["statement"]))
         evidence = {
-            "text": row["text"].value, "published": read.iso(row["published"].value),
-            "entry_id": row["entryId"].value,
-            "entry_title": row["entryTitle"].value if "entryTitle" in row else "",
-            "kind": row["kind"].value.rsplit("#", 1)[-1],
-            "confidence": float(row["confidence"].value),
+            "text": row["text"], "published": read.iso(row["published"]), "entry_id": row["entryId"],
+            "entry_title": row.get("entryTitle", ""), "kind": row.get("kind", ""),
+            "confidence": float(row["confidence"]),
         }
         G.edges[source, target, stance]["evidence"].append(evidence)
-        statements.append({"actor": source, "issue": target,
-                           "stance": row["statementStance"].value.rsplit("#", 1)[-1], **evidence})
-    order = lambda e: (sort_key(e["published"]), e["entry_id"], e["text"])  # noqa: E731
+        statements.append({"actor": source, "issue": target, "stance": row["statementStance"], **evidence})
+    order = lambda e: (sort_key(e["published"]), e["entry_id"], e["text"])
     for _, _, data in G.edges(data=True):
         if "evidence" in data:
             data["evidence"] = sorted(data["evidence"], key=order)[-max_evidence if max_evidence else 0:]

@@ -70,15 +70,9 @@ SELECT ?statement ?actor ?actorName ?text ?kind ?entryId ?published ?issue ?issu
   OPTIONAL { ?statement sp:stance ?stance }
 }"""
 
-NETWORK_EDGES = """
-SELECT ?actor ?issue ?stance ?statement ?statementStance ?text ?published ?entryId ?entryTitle ?kind
-       ?confidence WHERE {
-  ?position a sp:Position ; sp:actor ?actor ; sp:issue ?issue ; sp:stance ?stance ;
-            sp:evidence ?statement .
-  ?statement sp:text ?text ; sp:fromEntry ?entry ; sp:kind ?kind ; sp:confidence ?confidence ;
-             sp:stance ?statementStance .
-  ?entry dcterms:identifier ?entryId ; dcterms:issued ?published .
-  OPTIONAL { ?entry dcterms:title ?entryTitle }
+POSITION_HEADS = """
+SELECT ?position ?actor ?issue ?count WHERE {
+  ?position a sp:Position ; sp:actor ?actor ; sp:issue ?issue ; sp:statementCount ?count .
 }"""
 
 NETWORK_RELATIONS = """
