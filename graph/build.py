@@ -142,7 +142,7 @@ def registry_triples(registry: Registry) -> list[Triple]:
     return triples
 
 
-EXTRACTION_VERSION = "2"  # bump when extraction rules change, so every entry is extracted again
+EXTRACTION_VERSION = "3"  # bump when extraction rules change, so every entry is extracted again
 
 
 def content_hash(triples: Iterable[Triple]) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -106,9 +107,13 @@ class Found:
 
 
 def slug(name: str) -> str:
-    """An id for a discovered actor: lower-case words joined by hyphens."""
-    folded = name.lower().replace("’", "").replace("'", "")
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "unnamed"
+    """An id for a discovered actor: lower-case words joined by hyphens, in any script.
+
+    >>> slug("Tom Crowther KC"), slug("Hélène Dubois"), slug("王伟")
+    ('tom-crowther-kc', 'hélène-dubois', '王伟')
+    """
+    folded = unicodedata.normalize("NFC", name).lower().replace("’", "").replace("'", "")
+    return re.sub(r"[\W_]+", "-", folded).strip("-") or "unnamed"
 
 
 def _key(name: str) -> str:

@@ -432,8 +432,6 @@ def test_loaded_bodies_keep_their_text_normalised(tmp_path: Path) -> None:
     }
 
 
-@pytest.mark.xfail(strict=True, reason="loaders/discovery.py slug() gives every name without a "
-                   "Latin letter the id 'unnamed': two different people become one actor")
 def test_people_named_in_other_scripts_stay_apart(tmp_path: Path) -> None:
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     first.write_text(json.dumps({"id": "a1", "published": "2025-01-16", "speaker": "Mr محمد علي (Lab)",

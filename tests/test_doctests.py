@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["standpoint.ontology.namespace", "standpoint.loaders.hansard", "standpoint.graph.positions",
+MODULES = ["standpoint.loaders.discovery", "standpoint.ontology.namespace", "standpoint.loaders.hansard", "standpoint.graph.positions",
            "standpoint.graph.evaluate"]
 
 
