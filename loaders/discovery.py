@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from standpoint.loaders.hansard import FEMALE, MALE, PARTY_ALIASES, party_name, strip_name
-from standpoint.loaders.mentions import NAME_WORD
+from standpoint.loaders.mentions import HON_MEMBER, NAME_WORD
 from standpoint.loaders.registry import Registry
 from standpoint.records import Actor, RoleHolding
 
@@ -87,8 +87,7 @@ PEER_CUE = re.compile(
 )
 POST_NOMINAL_CUE = re.compile(rf"(?<![\w-])(?P<name>{NAME2}),?\s+{POST_NOMINAL}(?![\w-])")
 MEMBER_CUE = re.compile(
-    r"(?<![\w-])(?:right\s+)?hon\.?\s+(?:and\s+(?:learned|gallant|reverend)\s+)?"
-    r"(?:Member|Friend|Lady|Gentleman)(?:\s+the\s+Member)?(?:\s+for\s+(?P<place>[A-Z][^()]{1,60}?))?\s+"
+    HON_MEMBER + r"(?:\s+for\s+(?P<place>[A-Z][^()]{1,60}?))?\s+"
     r"\((?P<name>[^()]{3,60})\)"
 )
 

@@ -33,6 +33,9 @@ HONORIFICS = {
 # A run of capitalised words, as names are written ("Tom Crowther", "Lord Hanson of Flint").
 NAME_WORD = r"(?:[A-Z](?:[a-z]+|['’][A-Z][a-z]+|c[A-Z][a-z]+|ac[A-Z][a-z]+)(?:-[A-Z][a-z]+)?)"
 NAME_RUN = re.compile(rf"(?<![\w-]){NAME_WORD}(?:\s+(?:of\s+)?{NAME_WORD})*(?![\w-])")
+# Hansard's way to name a member: "the right hon. and learned Member", "my hon. Friend the Member".
+HON_MEMBER = (r"(?<![\w-])(?:right\s+)?hon\.?\s+(?:and\s+(?:learned|gallant|reverend)\s+)?"
+              r"(?:Member|Friend|Lady|Gentleman)(?:\s+the\s+Member)?")
 MEMBER_FOR = re.compile(
     r"(?<![\w-])(?:(?:right\s+)?hon\.?\s+(?:and\s+(?:learned|gallant|reverend)\s+)?)?"
     r"(?:Member|Friend|Lady|Gentleman)(?:\s+the\s+Member)?\s+for\s+(?P<place>[A-Z][\w’'-]*(?:,?\s+(?:and\s+|upon\s+|on\s+|"
