@@ -9,20 +9,27 @@ The gold file is JSONL, one judgement a line (blank lines and lines starting wit
     {"type": "quote", "text": "I call the Liberal Democrat spokesperson.", "speaker": null}
 
 - `scope` lines say which part of the store the gold file judges: entries whose id matches the
-  `entry` glob, or whose source is `source`. Without one, the whole store is judged.
+  `entry` glob, or whose source is `source`. Without one, the whole store is judged. A scope is a
+  promise that the gold is complete there: it records every stance and every direct quote in
+  those entries, so anything the store says there that the gold does not record is wrong.
 - `actor` / `speaker` is an actor id, name or alias; `issue` an issue id, label or alias (any case).
   A speaker of `null` says the words are nobody's in the graph (the chair, a quotation of an
   unnamed person): any attribution of them is a false positive.
 - Any line may narrow itself with `source` or `entry` (a glob) and carry a `note` for readers.
 
 Stances: the store's predictions are the (actor, issue, stance) triples of the statements in
-scope. Precision is the share of predicted triples that the gold records; recall the share of gold
-lines found, a line with `evidence` only when a statement with that stance contains that text.
+scope. A triple is correct when a gold line records it and covers an entry where the store says
+it; precision = correct / predicted triples. Recall is the share of gold lines found, a line with
+`evidence` only when a statement with that stance contains that text.
 
 Quotes: a gold quote is looked up among the direct statements in scope whose text contains it
-(ignoring case, quote marks, dashes and spacing); the shortest such statements are the
-attribution. It is found when its speaker is among theirs; every other speaker there is a false
-positive. Precision = found / (found + false positives); recall = found / gold quotes with a speaker.
+(ignoring case, quote marks, dashes and spacing); the shortest such statements are its
+attribution. It is found when its speaker is among theirs. Every direct statement in scope is a
+prediction: correct when it is the attribution of at least one gold quote and all such quotes are
+its speaker's. Precision = correct / direct statements in scope; recall = found / gold quotes
+with a speaker.
+
+Precision with nothing predicted is 0 when something was expected, and 1 only when nothing was.
 """
 
 from __future__ import annotations
@@ -159,12 +166,16 @@ def _text(item: dict[str, Any], key: str, origin: str, number: int, optional: bo
 # -- scoring (pure functions over rows) ---------------------------------------------------------
 
 def scores(correct: int, predicted: int, found: int, gold: int) -> dict[str, float]:
-    """Precision, recall and F1, rounded to 3 places (1.0 where nothing was asked of that side).
+    """Precision, recall and F1 rounded to 3 places; 1.0 only where nothing was predicted or expected.
 
     >>> scores(3, 4, 3, 6)
     {'precision': 0.75, 'recall': 0.5, 'f1': 0.6}
+    >>> scores(0, 0, 0, 2)  # nothing said, something expected
+    {'precision': 0.0, 'recall': 0.0, 'f1': 0.0}
+    >>> scores(0, 0, 0, 0)  # nothing said, nothing expected
+    {'precision': 1.0, 'recall': 1.0, 'f1': 1.0}
     """
-    precision = correct / predicted if predicted else 1.0
+    precision = correct / predicted if predicted else float(not gold)
     recall = found / gold if gold else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
@@ -187,36 +198,52 @@ def normalise(text: str) -> str:
     return " ".join(text.casefold().translate(_QUOTE_MARKS).split()).strip(" ,.;:")
 
 
+Triple = tuple[str, str, str]
+
+
+def _triple(s: Row) -> Triple:
+    """A statement's (actor, issue, stance)."""
+    return (s["actor_id"], s["issue_id"], s["stance"])
+
+
 def evaluate_stances(gold: Gold, statements: Iterable[Row], entries: dict[str, Row],
                      actor_of: Callable[[str], str], issue_of: Callable[[str, int], str]) -> Row:
     """Stance precision, recall and F1 with the misses and false positives (see the module doc)."""
     rows = [s for s in statements if s.get("stance") and s.get("issue_id") and s["entry_id"] in entries]
-    predicted = {(s["actor_id"], s["issue_id"], s["stance"]) for s in rows}
-    wanted: set[tuple[str, str, str]] = set()
-    found, misses = 0, []
-    for item in gold.stances:
-        key = (actor_of(item.actor), issue_of(item.issue, item.line), item.stance)
-        wanted.add(key)
-        support = [s for s in rows if (s["actor_id"], s["issue_id"], s["stance"]) == key
-                   and item.scope.covers(entries[s["entry_id"]])]
-        if item.evidence:
-            support = [s for s in support if normalise(item.evidence) in normalise(s["text"])]
-        if support:
-            found += 1
-            continue
-        others = sorted({s["stance"] for s in rows if (s["actor_id"], s["issue_id"]) == key[:2]})
-        misses.append({"line": item.line, "actor": item.actor, "issue": item.issue,
-                       "stance": item.stance, "evidence": item.evidence,
-                       "found_instead": others or None})
-    wrong = sorted(predicted - wanted)
+    keyed = [(item, (actor_of(item.actor), issue_of(item.issue, item.line), item.stance))
+             for item in gold.stances]
+    misses = [m for item, key in keyed if (m := _stance_miss(item, key, rows, entries)) is not None]
+    predicted: dict[Triple, list[Row]] = {}
+    for s in rows:
+        predicted.setdefault(_triple(s), []).append(s)
+    wrong = sorted(t for t, said in predicted.items() if not _stance_in_gold(t, said, keyed, entries))
     false_positives = [{
         "actor_id": a, "issue_id": i, "stance": st,
-        "evidence": [{"entry_id": s["entry_id"], "text": s["text"]} for s in rows
-                     if (s["actor_id"], s["issue_id"], s["stance"]) == (a, i, st)][:3],
+        "evidence": [{"entry_id": s["entry_id"], "text": s["text"]} for s in predicted[(a, i, st)]][:3],
     } for a, i, st in wrong]
-    return {**scores(len(predicted) - len(wrong), len(predicted), found, len(gold.stances)),
-            "gold": len(gold.stances), "predicted": len(predicted), "correct": len(predicted) - len(wrong),
+    found, correct = len(gold.stances) - len(misses), len(predicted) - len(wrong)
+    return {**scores(correct, len(predicted), found, len(gold.stances)),
+            "gold": len(gold.stances), "predicted": len(predicted), "correct": correct,
             "found": found, "misses": misses, "false_positives": false_positives}
+
+
+def _stance_miss(item: GoldStance, key: Triple, rows: list[Row], entries: dict[str, Row]) -> Row | None:
+    """None when a statement in the line's scope (holding its evidence, if any) finds it; else the miss."""
+    support = [s for s in rows if _triple(s) == key and item.scope.covers(entries[s["entry_id"]])]
+    if item.evidence:
+        support = [s for s in support if normalise(item.evidence) in normalise(s["text"])]
+    if support:
+        return None
+    others = sorted({s["stance"] for s in rows if _triple(s)[:2] == key[:2]})
+    return {"line": item.line, "actor": item.actor, "issue": item.issue, "stance": item.stance,
+            "evidence": item.evidence, "found_instead": others or None}
+
+
+def _stance_in_gold(triple: Triple, said: list[Row], keyed: list[tuple[GoldStance, Triple]],
+                    entries: dict[str, Row]) -> bool:
+    """Whether a gold line records the triple for an entry where the store says it."""
+    return any(key == triple and item.scope.covers(entries[s["entry_id"]])
+               for item, key in keyed for s in said)
 
 
 def attributions(text: str, statements: list[Row]) -> list[Row]:
@@ -233,35 +260,57 @@ def evaluate_quotes(gold: Gold, statements: Iterable[Row], entries: dict[str, Ro
                     actor_of: Callable[[str], str]) -> Row:
     """Quote attribution precision, recall and F1 with the misses and false positives."""
     direct = _unique([s for s in statements if s["kind"] == "direct" and s["entry_id"] in entries])
-    found = wrong = with_speaker = 0
-    misses, false_positives = [], []
-    for item in gold.quotes:
-        candidates = [s for s in direct if item.scope.covers(entries[s["entry_id"]])]
-        said_by = attributions(item.text, candidates)
-        speakers = sorted({s["actor_id"] for s in said_by})
-        expected = actor_of(item.speaker) if item.speaker is not None else None
-        if expected is not None:
-            with_speaker += 1
-            if expected in speakers:
-                found += 1
-            else:
-                misses.append({"line": item.line, "text": item.text, "speaker": item.speaker,
-                               "found_instead": speakers or None})
-        extra = [a for a in speakers if a != expected]
-        wrong += len(extra)
-        for actor_id in extra:
-            false_positives.append({"line": item.line, "text": item.text, "speaker": item.speaker,
-                                    "attributed_to": actor_id})
-    return {**scores(found, found + wrong, found, with_speaker),
+    judges, misses = _attribute(gold, direct, entries, actor_of)
+    false_positives = [f for s in direct if (f := _quote_verdict(s, judges[_key(s)])) is not None]
+    with_speaker = sum(item.speaker is not None for item in gold.quotes)
+    found, correct = with_speaker - len(misses), len(direct) - len(false_positives)
+    return {**scores(correct, len(direct), found, with_speaker),
             "gold": with_speaker, "nobody": len(gold.quotes) - with_speaker, "found": found,
-            "wrong": wrong, "misses": misses, "false_positives": false_positives}
+            "predicted": len(direct), "correct": correct, "wrong": len(false_positives),
+            "misses": misses, "false_positives": false_positives}
+
+
+Judges = dict[tuple[str, str, str, str], list[tuple[GoldQuote, str | None]]]
+
+
+def _attribute(gold: Gold, direct: list[Row], entries: dict[str, Row],
+               actor_of: Callable[[str], str]) -> tuple[Judges, list[Row]]:
+    """The gold quotes (with their speaker's id) each statement is the attribution of, and the misses."""
+    judges: Judges = {_key(s): [] for s in direct}
+    misses = []
+    for item in gold.quotes:
+        expected = actor_of(item.speaker) if item.speaker is not None else None
+        said_by = attributions(item.text, [s for s in direct if item.scope.covers(entries[s["entry_id"]])])
+        for s in said_by:
+            judges[_key(s)].append((item, expected))
+        speakers = sorted({s["actor_id"] for s in said_by})
+        if expected is not None and expected not in speakers:
+            misses.append({"line": item.line, "text": item.text, "speaker": item.speaker,
+                           "found_instead": speakers or None})
+    return judges, misses
+
+
+def _quote_verdict(s: Row, judges: list[tuple[GoldQuote, str | None]]) -> Row | None:
+    """None when the gold quotes a statement is the attribution of are all its speaker's; else why not."""
+    wrong = [item for item, expected in judges if expected != s["actor_id"]]
+    if judges and not wrong:
+        return None
+    item = wrong[0] if wrong else None  # None: the gold does not record these words
+    return {"line": item.line if item else None, "entry_id": s["entry_id"], "text": s["text"],
+            "attributed_to": s["actor_id"], "gold_text": item.text if item else None,
+            "speaker": item.speaker if item else None}
+
+
+def _key(s: Row) -> tuple[str, str, str, str]:
+    """What makes a statement one statement: its entry, speaker, kind and words."""
+    return (s["entry_id"], s["actor_id"], s["kind"], s["text"])
 
 
 def _unique(statements: list[Row]) -> list[Row]:
     """One row per statement: the store lists a statement once per issue it is about."""
     seen: dict[tuple[str, str, str, str], Row] = {}
     for s in statements:
-        seen.setdefault((s["entry_id"], s["actor_id"], s["kind"], s["text"]), s)
+        seen.setdefault(_key(s), s)
     return list(seen.values())
 
 
@@ -283,7 +332,8 @@ def summary_rows(result: Row) -> list[Row]:
         part = result[measure]
         rows.append({"measure": measure, "precision": part["precision"], "recall": part["recall"],
                      "f1": part["f1"], "gold": part["gold"], "found": part["found"],
-                     "misses": len(part["misses"]), "false_positives": len(part["false_positives"])})
+                     "predicted": part["predicted"], "misses": len(part["misses"]),
+                     "false_positives": len(part["false_positives"])})
     return rows
 
 
