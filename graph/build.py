@@ -32,14 +32,15 @@ from standpoint.graph.triples import (
     mention_triples,
     nt,
     role_triples,
+    statement_iri,
     statement_triples,
     text,
 )
-from standpoint.loaders import read_source
+from standpoint.loaders import nlp, read_source
 from standpoint.loaders.extract import Extraction, Extractor
 from standpoint.loaders.registry import Registry, read_registry
 from standpoint.ontology.namespace import SP
-from standpoint.records import Entry
+from standpoint.records import Entry, Statement
 
 T = TypeVar("T")
 Progress = Callable[[Sequence[T], str], Iterable[T]]
@@ -142,7 +143,7 @@ def registry_triples(registry: Registry) -> list[Triple]:
     return triples
 
 
-EXTRACTION_VERSION = "3"  # bump when extraction rules change, so every entry is extracted again
+EXTRACTION_VERSION = "4"  # bump when extraction rules change, so every entry is extracted again
 
 
 def content_hash(triples: Iterable[Triple]) -> str:
@@ -153,8 +154,9 @@ def content_hash(triples: Iterable[Triple]) -> str:
 def input_hash(entry: Entry, order: int, registry_digest: str) -> str:
     """What an entry's extraction depends on: its fields, its place, the registry and the rules."""
     fields = [
-        EXTRACTION_VERSION, registry_digest, str(order), entry.id, entry.published_iso, entry.body,
-        entry.title, entry.speaker or "", entry.source or "", entry.url or "", entry.label or "",
+        EXTRACTION_VERSION, nlp.fingerprint(), registry_digest, str(order), entry.id,
+        entry.published_iso, entry.body, entry.title, entry.speaker or "", entry.source or "",
+        entry.url or "", entry.label or "", entry.about or "",
         *entry.authors, "\x1e", *entry.author_roles, "\x1e", *entry.captions,
     ]
     return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
@@ -255,13 +257,16 @@ def _leave_interrupts_to_the_build() -> None:
 
 def build(sources: Sequence[Path] | None = None, store_path: Path | None = None, *,
           fmt: str = "auto", page_date: date | None = None, registry_path: Path | None = None,
-          progress: Progress = _no_progress) -> BuildReport:
+          progress: Progress = _no_progress,
+          extractor: Callable[[Registry], Extractor] = Extractor) -> BuildReport:
     """Add sources to the store (the bundled seed when none are given).
 
     Building the same sources twice changes nothing: an entry whose input (and the registry) is
     unchanged is not even extracted again; a changed entry replaces everything it had. Input is
     checked as it is read, and the store is published in one atomic step at the end: a failure
     at any point leaves it exactly as it was. Big builds of many sources extract on every core.
+    `extractor` makes the extractor from the registry (another one writes other statements
+    through the same path, as tests do).
     """
     sources = expand(sources) if sources else bundled_sources()
     registry = read_registry(registry_path)
@@ -271,7 +276,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
     with open_store(store_path, write=True) as store:
         report.store = str(store.path)
         stored = _stored_hashes(store)
-        _STATE.update(fmt=fmt, page_date=page_date, extractor=Extractor(registry), stored=stored,
+        _STATE.update(fmt=fmt, page_date=page_date, extractor=extractor(registry), stored=stored,
                       registry_digest=registry_digest, folder=store.path)
         handle, temp = tempfile.mkstemp(dir=store.path, prefix=".build-", suffix=".nq")
         try:
@@ -352,15 +357,17 @@ def _extract(extractor: Extractor, entry: Entry, order: int, digest: str, result
     triples = entry_graph_triples(extraction, extractor.registry, order)
     triples.append((iris.entry(entry.id), SP.contentHash, Literal(digest)))
     result.changed.append(str(graph))
-    result.records += [
-        StanceRecord(
-            str(iris.statement(s.entry_id, s.start, s.end, s.kind, s.issue_id, s.speaker_id)),
-            s.speaker_id, s.issue_id, s.stance, s.published.isoformat(),
-        )
-        for s in extraction.statements if s.issue_id and s.stance
-    ]
+    result.records += stance_records(extraction.statements)
     checkpoint("build.extract")
     return nquads(triples, graph)
+
+
+def stance_records(statements: Iterable[Statement]) -> list[StanceRecord]:
+    """What positions need of the statements with a stance: positions are per holder."""
+    return [
+        StanceRecord(str(statement_iri(s)), s.holder, s.issue_id, s.stance, s.published.isoformat())
+        for s in statements if s.issue_id and s.stance
+    ]
 
 
 def _finish(store: Store, pending: _Pending, reg_triples: list[Triple], registry_digest: str) -> None:
@@ -383,7 +390,7 @@ def _stored_hashes(store: Store) -> dict[str, str]:
 def _stored_stances(store: Store) -> list[tuple[str, StanceRecord]]:
     rows = store.select("""
         SELECT ?g ?s ?actor ?issue ?stance ?time WHERE { GRAPH ?g {
-          ?s a sp:Statement ; sp:speaker ?actor ; sp:about ?issue ; sp:stance ?stance ; sp:time ?time
+          ?s a sp:Statement ; sp:holder ?actor ; sp:about ?issue ; sp:stance ?stance ; sp:time ?time
         } }""")
     return [
         (row["g"].value, StanceRecord(

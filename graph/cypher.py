@@ -101,21 +101,26 @@ RETURN p.id AS position, a.id AS actor, a.name AS actorName, i.id AS issueId,
        e.published AS published, s.text AS text, s.stance AS statementStance,
        s.confidence AS confidence"""
 
-STATEMENTS = """MATCH (s:Statement)-[:SPEAKER]->(a:Actor), (s)-[:FROM_ENTRY]->(e:Entry)
-WHERE ($actor IS NULL OR a.id = $actor) AND a.name IS NOT NULL AND s.text IS NOT NULL
+# a: the speaker (who said it), h: the holder (whose position it shows; the speaker for one's own).
+STATEMENTS = """MATCH (s:Statement)-[:SPEAKER]->(a:Actor), (s)-[:HOLDER]->(h:Actor),
+      (s)-[:FROM_ENTRY]->(e:Entry)
+WHERE ($actor IS NULL OR a.id = $actor) AND ($holder IS NULL OR h.id = $holder)
+  AND a.name IS NOT NULL AND h.name IS NOT NULL AND s.text IS NOT NULL
   AND s.kind IS NOT NULL AND s.spanStart IS NOT NULL AND s.confidence IS NOT NULL
   AND e.published IS NOT NULL
 OPTIONAL MATCH (s)-[:ABOUT]->(i:Issue)
-WITH s, a, e, i
+WITH s, a, h, e, i
 WHERE $issue IS NULL OR i.id = $issue
-RETURN s.id AS statement, a.id AS actor, a.name AS actorName, s.text AS text, s.kind AS kind,
-       e.id AS entryId, e.published AS published, i.id AS issueId, i.label AS issueLabel,
-       s.stance AS stance, s.confidence AS confidence, s.spanStart AS start"""
+RETURN s.id AS statement, a.id AS actor, a.name AS actorName, h.id AS holder,
+       h.name AS holderName, s.text AS text, s.kind AS kind, e.id AS entryId,
+       e.published AS published, i.id AS issueId, i.label AS issueLabel, s.stance AS stance,
+       s.confidence AS confidence, s.spanStart AS start"""
 
 READS = {"ISSUES": ISSUES, "ACTOR_NAMES": ACTOR_NAMES, "ENTRIES": ENTRIES, "ACTORS": ACTORS,
          "POSITIONS": POSITIONS, "STATEMENTS": STATEMENTS}
 READ_PARAMETERS: dict[str, dict[str, Any]] = {
-    "POSITIONS": {"issue": None, "actor": None}, "STATEMENTS": {"issue": None, "actor": None},
+    "POSITIONS": {"issue": None, "actor": None},
+    "STATEMENTS": {"issue": None, "actor": None, "holder": None},
 }
 
 # -- the `standpoint cypher` command: read-only queries only ---------------------------------------

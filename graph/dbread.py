@@ -12,6 +12,7 @@ from typing import Any
 from standpoint.errors import GraphDatabaseError
 from standpoint.graph import cypher, read
 from standpoint.graph.database import GraphDatabase
+from standpoint.graph.lookup import By
 
 Row = dict[str, Any]
 
@@ -49,9 +50,14 @@ def positions(db: GraphDatabase, issue: str | None = None, actor: str | None = N
     return read.position_rows(rows, min_confidence)
 
 
-def statements(db: GraphDatabase, actor: str | None = None, issue: str | None = None) -> list[Row]:
-    """What each actor said, in time order: quotes (direct) and reported speech."""
-    params = _filters(db, issue, actor)
+def statements(db: GraphDatabase, actor: str | None = None, issue: str | None = None, *,
+               by: By = "speaker") -> list[Row]:
+    """What each actor said, in time order: quotes (direct) and reported speech.
+
+    `actor` keeps the statements it spoke, or with by="holder" those whose position it holds."""
+    filters = _filters(db, issue, actor)
+    params = {"issue": filters["issue"], "actor": None, "holder": None}
+    params["actor" if by == "speaker" else "holder"] = filters["actor"]
     return read.statement_rows(db.run_read(cypher.STATEMENTS, params), params["issue"])
 
 
@@ -61,8 +67,9 @@ def said(db: GraphDatabase, actor: str | None = None, issue: str | None = None) 
 
 
 def timeline(db: GraphDatabase, actor: str | None = None, issue: str | None = None) -> list[Row]:
-    """Statements with a stance in time order, marking where an actor's stance on an issue changed."""
-    return read.timeline_rows(statements(db, actor, issue))
+    """Statements with a stance in time order, marking where an actor's stance on an issue changed
+    (stances are their holders': `actor` keeps the statements whose position it holds)."""
+    return read.timeline_rows(statements(db, actor, issue, by="holder"))
 
 
 def run_query(db: GraphDatabase, query: str) -> list[Row]:

@@ -44,9 +44,13 @@ def holding(actor_id: str, role_id: str, start: str) -> URIRef:
 
 
 def statement(entry_id: str, start: int, end: int, kind: str, issue_id: str | None,
-              speaker_id: str) -> URIRef:
-    """A statement's IRI is a hash of where it is, who says it and what about: rebuilds mint the same."""
+              speaker_id: str, holder_id: str | None = None) -> URIRef:
+    """A statement's IRI is a hash of where it is, who says it, whose position it shows and what
+    about: rebuilds mint the same. The holder counts only when it is not the speaker, so a
+    speaker's own statements keep the IRIs they had before holders were recorded."""
     key = f"{entry_id}\x1f{start}\x1f{end}\x1f{kind}\x1f{issue_id or ''}\x1f{speaker_id}"
+    if holder_id and holder_id != speaker_id:
+        key += f"\x1f{holder_id}"
     return ID[f"statement/{hashlib.sha1(key.encode()).hexdigest()[:20]}"]
 
 

@@ -10,7 +10,7 @@ the same rows as the queries, for the same row functions in graph/read.py.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 import pyoxigraph as ox
 
@@ -77,34 +77,40 @@ def _start(store: Store, actor: ox.NamedNode) -> tuple[Any, Any, Any]:
     return (store.db, cache, name) if name is not None else (None, None, None)
 
 
-STATEMENT_PROPS = (RDF.type, SP.text, SP.kind, SP.fromEntry, SP.spanStart, SP.confidence, SP.about, SP.stance)
+STATEMENT_PROPS = (RDF.type, SP.speaker, SP.holder, SP.text, SP.kind, SP.fromEntry, SP.spanStart,
+                   SP.confidence, SP.about, SP.stance)
+# Whom a statement is looked up by: its speaker (who said it) or its holder (whose position it shows).
+By = Literal["speaker", "holder"]
+ROLES: dict[By, Any] = {"speaker": SP.speaker, "holder": SP.holder}
 
 
-def statement_terms(store: Store, actor: ox.NamedNode) -> Iterator[dict[str, Any]]:
-    """STATEMENTS' solutions for one actor, as terms (absent when unbound)."""
-    db, cache, name = _start(store, actor)
+def statement_terms(store: Store, actor: ox.NamedNode, by: By = "speaker") -> Iterator[dict[str, Any]]:
+    """STATEMENTS' solutions for the statements whose speaker (or, by "holder", whose holder) is
+    the actor, as terms (absent when unbound)."""
+    db, cache, _ = _start(store, actor)
     if db is None:
         return
-    for statement in _subjects(db, SP.speaker, actor):
+    for statement in _subjects(db, ROLES[by], actor):
         props = _props(db, statement, *STATEMENT_PROPS)
         if _node(SP.Statement) not in props[str(RDF.type)]:
             continue
-        row = _statement_row(statement, actor, name, props, cache)
+        row = _statement_row(statement, props, cache)
         if row is not None:
             yield row
 
 
-def _statement_row(statement: Any, actor: Any, name: Any, props: Props, cache: _Cache) -> dict[str, Any] | None:
+def _statement_row(statement: Any, props: Props, cache: _Cache) -> dict[str, Any] | None:
     required = {key: _one(props, p) for key, p in (
-        ("text", SP.text), ("kind", SP.kind), ("entry", SP.fromEntry), ("start", SP.spanStart),
-        ("confidence", SP.confidence))}
-    entry = cache.entry(required["entry"]) if required["entry"] is not None else {}
-    entry_id, published = _one(entry, DCTERMS.identifier), _one(entry, DCTERMS.issued)
-    if any(v is None for v in required.values()) or entry_id is None or published is None:
+        ("actor", SP.speaker), ("holder", SP.holder), ("text", SP.text), ("kind", SP.kind),
+        ("entry", SP.fromEntry), ("start", SP.spanStart), ("confidence", SP.confidence))}
+    if any(v is None for v in required.values()):
         return None
-    row = {"statement": statement, "actor": actor, "actorName": name, "text": required["text"],
-           "kind": required["kind"], "entryId": entry_id, "published": published,
-           "confidence": required["confidence"], "start": required["start"]}
+    entry = cache.entry(required.pop("entry"))
+    names = {"actorName": cache.name(required["actor"]), "holderName": cache.name(required["holder"])}
+    entry_id, published = _one(entry, DCTERMS.identifier), _one(entry, DCTERMS.issued)
+    if entry_id is None or published is None or None in names.values():
+        return None
+    row = {"statement": statement, **required, **names, "entryId": entry_id, "published": published}
     issue = _one(props, SP.about)
     if issue is not None:
         details = cache.issue(issue)

@@ -1,4 +1,8 @@
-"""Positions (actor -> issue) derived from statements: the stance, its evidence, first and last time."""
+"""Positions (actor -> issue) derived from statements: the stance, its evidence, first and last time.
+
+A position's actor is the statements' holder (whose position they show), not necessarily their
+speaker: "Jane Doe said the chancellor supports X" is evidence of the chancellor's position on X.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +19,10 @@ from standpoint.ontology.namespace import RDF, SP, XSD
 
 @dataclass(frozen=True)
 class StanceRecord:
-    """One statement's stance, as positions need it: who, on what, which way, when."""
+    """One statement's stance, as positions need it: whose, on what, which way, when."""
 
     statement: str  # IRI
-    actor_id: str
+    actor_id: str  # the statement's holder
     issue_id: str
     stance: str
     time: str  # ISO-8601 date or date-time

@@ -81,6 +81,8 @@ STATEMENT = NodeKind("Statement", (SP.Statement,), (
     Prop(SP.text, "text"), Prop(SP.kind, "kind"), Prop(SP.time, "time"),
     Prop(SP.spanStart, "spanStart"), Prop(SP.spanEnd, "spanEnd"),
     Prop(SP.confidence, "confidence"), Prop(SP.stance, "stance"), Prop(SP.cue, "cue"),
+    Prop(SP.cueStart, "cueStart"), Prop(SP.cueEnd, "cueEnd"),
+    Prop(SP.sourceStart, "sourceStart"), Prop(SP.sourceEnd, "sourceEnd"),
 ))
 POSITION = NodeKind("Position", (SP.Position,), (
     Prop(SP.stance, "stance"), Prop(SP.statementCount, "statementCount"),
@@ -91,6 +93,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (ACTOR, ISSUE, ROLE, SOURCE, ENTRY, STATEMENT
 
 REL_KINDS: tuple[RelKind, ...] = (
     RelKind("SPEAKER", SP.speaker, "Statement", "Actor"),
+    RelKind("HOLDER", SP.holder, "Statement", "Actor"),
     RelKind("ABOUT", SP.about, "Statement", "Issue"),
     RelKind("FROM_ENTRY", SP.fromEntry, "Statement", "Entry"),
     RelKind("SPOKEN_BY", SP.speaker, "Entry", "Actor"),

@@ -58,12 +58,14 @@ SELECT ?position ?actor ?actorName ?issue ?issueId ?issueLabel ?stance ?count ?f
   ?entry dcterms:identifier ?entryId ; dcterms:issued ?published .
 }"""
 
+# ?actor is the speaker (who said it), ?holder whose position it shows (the speaker, for one's own).
 STATEMENTS = """
-SELECT ?statement ?actor ?actorName ?text ?kind ?entryId ?published ?issue ?issueId ?issueLabel
-       ?stance ?confidence ?start WHERE {
-  ?statement a sp:Statement ; sp:speaker ?actor ; sp:text ?text ; sp:kind ?kind ;
+SELECT ?statement ?actor ?actorName ?holder ?holderName ?text ?kind ?entryId ?published ?issue
+       ?issueId ?issueLabel ?stance ?confidence ?start WHERE {
+  ?statement a sp:Statement ; sp:speaker ?actor ; sp:holder ?holder ; sp:text ?text ; sp:kind ?kind ;
              sp:fromEntry ?entry ; sp:spanStart ?start ; sp:confidence ?confidence .
   """ + NAMES + """
+  { SELECT DISTINCT ?holder ?holderName WHERE { ?holder foaf:name ?holderName } }
   ?entry dcterms:identifier ?entryId ; dcterms:issued ?published .
   OPTIONAL { ?statement sp:about ?issue . ?issue dcterms:identifier ?issueId ;
              skos:prefLabel ?issueLabel . }

@@ -217,12 +217,16 @@ def _restate(item: Row) -> Row:
     return item
 
 
-def statements(store: Store, actor: str | None = None, issue: str | None = None) -> list[Row]:
-    """What each actor said, in time order: quotes (direct) and reported speech."""
+def statements(store: Store, actor: str | None = None, issue: str | None = None, *,
+               by: lookup.By = "speaker") -> list[Row]:
+    """What each actor said, in time order: quotes (direct) and reported speech.
+
+    `actor` keeps the statements it spoke, or with by="holder" those whose position it holds."""
     bindings = _bindings(store, issue, actor)
     wanted = iris.local_id(bindings["issue"].value) if "issue" in bindings else None
     if "actor" in bindings:  # one actor: through the indexes, not a join over every statement
-        return statement_rows(map(_plain_row, lookup.statement_terms(store, bindings["actor"])), wanted)
+        terms = lookup.statement_terms(store, bindings["actor"], by)
+        return statement_rows(map(_plain_row, terms), wanted)
     return statement_rows(_select(store, queries.STATEMENTS, **bindings), wanted)
 
 
@@ -243,10 +247,11 @@ def statement_rows(found: Iterable[Row], issue_id: str | None = None) -> list[Ro
             "entry_id": row["entryId"], "published": iso(row["published"]),
             "issue": row.get("issueLabel"), "issue_id": row.get("issueId"),
             "stance": row.get("stance"), "confidence": float(row["confidence"]),
+            "holder": row["holderName"], "holder_id": row["holder"],
             "_start": int(row["start"]),
         })
     rows.sort(key=lambda r: (sort_key(r["published"]), r["entry_id"], r["_start"], r["issue_id"] or "",
-                             r["actor_id"], r["kind"], r["text"]))
+                             r["actor_id"], r["holder_id"], r["kind"], r["text"]))
     for row in rows:
         del row["_start"]
     return rows
@@ -256,22 +261,39 @@ def said(store: Store, actor: str | None = None, issue: str | None = None) -> li
     return said_rows(statements(store, actor, issue))
 
 
+SAID = ("actor", "actor_id", "text", "kind", "entry_id", "published", "issue", "stance", "holder",
+        "holder_id")
+
+
 def said_rows(found: Iterable[Row]) -> list[Row]:
-    """The columns of `standpoint said`, from statement rows."""
-    keys = ("actor", "actor_id", "text", "kind", "entry_id", "published", "issue", "stance")
-    return [{k: row[k] for k in keys} for row in found]
+    """The columns of `standpoint said`, from statement rows: `actor` is the speaker, `holder`
+    whose position the statement shows (the speaker, for one's own statements)."""
+    return [{k: row[k] for k in SAID} for row in found]
+
+
+def held(row: Row) -> Row:
+    """A statement row seen from its holder: `actor`/`actor_id` are whose position it shows,
+    `speaker`/`speaker_id` who said it. A row without a holder is its speaker's own; a row
+    already seen from its holder is returned as it is."""
+    if "speaker_id" in row:
+        return row
+    return {**row, "actor": row.get("holder", row["actor"]), "actor_id": row.get("holder_id", row["actor_id"]),
+            "speaker": row["actor"], "speaker_id": row["actor_id"]}
 
 
 def timeline(store: Store, actor: str | None = None, issue: str | None = None) -> list[Row]:
-    """Statements with a stance in time order, marking where an actor's stance on an issue changed."""
-    return timeline_rows(statements(store, actor, issue))
+    """Statements with a stance in time order, marking where an actor's stance on an issue changed.
+
+    Stances are their holders': `actor` keeps the statements whose position it holds."""
+    return timeline_rows(statements(store, actor, issue, by="holder"))
 
 
 def timeline_rows(found: Iterable[Row]) -> list[Row]:
-    """Statement rows with a stance, each marked `changed` when its actor's stance on the issue changed."""
+    """Statement rows with a stance, each marked `changed` when its holder's stance on the issue
+    changed; `actor` is the holder, `speaker` who said it."""
     last: dict[tuple[str, str], str] = {}
     rows = []
-    for row in found:
+    for row in map(held, found):
         if not row["stance"]:
             continue
         key = (row["actor_id"], row["issue_id"])
@@ -281,6 +303,7 @@ def timeline_rows(found: Iterable[Row]) -> list[Row]:
             "issue": row["issue"], "issue_id": row["issue_id"], "stance": row["stance"],
             "changed": changed, "previous": last.get(key), "kind": row["kind"],
             "text": row["text"], "entry_id": row["entry_id"],
+            "speaker": row["speaker"], "speaker_id": row["speaker_id"],
         })
         last[key] = row["stance"]
     return rows

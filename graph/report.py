@@ -125,7 +125,7 @@ def _coalitions(C: nx.Graph, coalition: Mapping[str, int]) -> list[Row]:
 
 def _stance_points(rows: Sequence[Row], groups: Mapping[str, Row] | None, timeline: Sequence[Row]) -> list[Row]:
     """Each statement as a point of the stances-over-time chart: when, who (at the level), which
-    issue, which way, and whether the speaker's stance changed there."""
+    issue, which way, and whether the actor's stance (the holder's) changed there."""
     changed = {(r["actor_id"], r["issue_id"], r["entry_id"], r["text"]) for r in timeline if r.get("changed")}
     points = []
     for row in rows:

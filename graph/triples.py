@@ -130,13 +130,26 @@ def author_triples(entry: Entry, authors: Iterable[Actor]) -> Iterator[Triple]:
         yield node, SDO.author, iris.actor(author.id)
 
 
-def statement_triples(statement: Statement) -> Iterator[Triple]:
-    node = iris.statement(
+def statement_iri(statement: Statement) -> URIRef:
+    """The IRI of a statement (graph/iris.py): the same for the triples and the positions."""
+    return iris.statement(
         statement.entry_id, statement.start, statement.end, statement.kind, statement.issue_id,
-        statement.speaker_id,
+        statement.speaker_id, statement.holder,
     )
+
+
+# The optional offsets of a statement (the cue's span, the span naming the speaker): attribute and
+# property. Each is written as given; a half pair is left for validation to report.
+OFFSETS = (("cue_start", SP.cueStart), ("cue_end", SP.cueEnd),
+           ("source_start", SP.sourceStart), ("source_end", SP.sourceEnd))
+
+
+def statement_triples(statement: Statement) -> Iterator[Triple]:
+    """A statement's triples. sp:holder is always written: the speaker for one's own statements."""
+    node = statement_iri(statement)
     yield node, RDF.type, SP.Statement
     yield node, SP.speaker, iris.actor(statement.speaker_id)
+    yield node, SP.holder, iris.actor(statement.holder)
     yield node, SP.text, text(statement.text)
     yield node, SP.kind, KINDS[statement.kind]
     yield node, SP.fromEntry, iris.entry(statement.entry_id)
@@ -150,6 +163,10 @@ def statement_triples(statement: Statement) -> Iterator[Triple]:
         yield node, SP.stance, STANCES[statement.stance]
     if statement.cue:
         yield node, SP.cue, text(statement.cue)
+    for attribute, term in OFFSETS:
+        offset = getattr(statement, attribute)
+        if offset is not None:
+            yield node, term, Literal(offset)
 
 
 def mention_triples(entry_id: str, actor_ids: Iterable[str]) -> Iterator[Triple]:

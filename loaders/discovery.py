@@ -34,7 +34,7 @@ from datetime import date
 from standpoint.loaders.hansard import FEMALE, MALE, PARTY_ALIASES, party_name, strip_name
 from standpoint.loaders.mentions import HON_MEMBER, NAME_WORD
 from standpoint.loaders.registry import Registry
-from standpoint.records import Actor, RoleHolding
+from standpoint.records import Actor, Role, RoleHolding
 
 # Capitalised words that are never part of a person's name (more come from the registry: the words
 # of its organisations, places, roles and issues).
@@ -193,6 +193,13 @@ class Known:
         place = re.sub(r"[,.;:]+$", "", place.strip())
         return self.constituencies.get(_key(place))
 
+    def roles_on(self, actor: Actor, day: date) -> list[Role]:
+        """The registry roles a discovered person holds on that day."""
+        if not actor.discovered:
+            return []
+        return [self.registry.roles[h.role_id] for h in actor.roles
+                if h.held_on(day) and h.role_id in self.registry.roles]
+
     def holders(self, role_id: str, day: date) -> list[Actor]:
         return [a for a in self.discovered.values()
                 if any(h.role_id == role_id and h.held_on(day) for h in a.roles)]
@@ -309,6 +316,57 @@ class Known:
                         constituency=person.constituency)
         return found
 
+    def discover_entities(self, doc: object) -> None:
+        """People and organisations the entity recogniser finds in a parsed text: every person
+        named in full (two or more capitalised words), and every organisation, becomes an actor."""
+        for ent in doc.ents:  # type: ignore[attr-defined]
+            name = _entity_name(ent.text)
+            if ent.label_ == "PERSON" and _person_like(name, self._not_names):
+                self.person(name)
+            elif ent.label_ == "ORG" and _organisation_like(name) and not self._a_person(name):
+                self.organisation(name)
+
+    def _a_person(self, name: str) -> bool:
+        """Is this a person's name or surname (the recogniser often calls a lone surname an
+        organisation)?"""
+        key = _key(name)
+        if key in self._registry_names or key in self.names:
+            actor = self.get(self._registry_names.get(key) or self.names[key])
+            return actor is not None and actor.type == "person"
+        return name in self._registry_surnames or name in self.surnames
+
+    def discover_speakers(self, doc: object) -> None:
+        """People named as the subject of a speech cue whom the recogniser missed ("Carys Lloyd
+        said"), and people named there by one word only ("..., Maher said"): an actor of that
+        name, unless a known person has it as a surname."""
+        from standpoint.loaders.speech import sources
+
+        for found in sources(doc, []):  # type: ignore[arg-type]
+            source = found.source
+            if source.pos_ != "PROPN" or source.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+                continue
+            words = [c for c in source.children if c.dep_ in ("compound", "flat") and c.i < source.i]
+            if any(w.pos_ != "PROPN" for w in words):
+                continue
+            while words and words[0].text in self._not_names | _TITLES:  # "MP Ann Smith"
+                words = words[1:]
+            name = " ".join(w.text for w in [*words, source])
+            if words and _person_like(name, self._not_names):
+                self.person(name)  # "Carys Lloyd said": a name the recogniser missed
+            elif not words and source.ent_type_ == "PERSON" and name not in self._not_names \
+                    and _person_like(f"{name} {name}", self._not_names):
+                self.person(name)
+
+    def organisation(self, name: str) -> Actor:
+        """The registry or discovered organisation of that name or alias, or a new one."""
+        for actor in (*self.registry.actors.values(), *self.discovered.values()):
+            if actor.type == "organisation" and _key(name) in {_key(actor.name), *(_key(a) for a in actor.aliases)}:
+                return actor
+        actor_id = self._registry_names.get(_key(name)) or self.names.get(_key(name))
+        if actor_id and self.get(actor_id) is not None:
+            return self.get(actor_id)  # type: ignore[return-value]
+        return self._new(Actor(self._free_id(slug(name)), name, "organisation", discovered=True))
+
     def digest(self) -> str:
         """A fingerprint of everything discovered: an entry's extraction depends on it."""
         lines = sorted(repr(actor) for actor in self.discovered.values())
@@ -334,6 +392,38 @@ def _gender(honorific: str | None) -> str | None:
     if honorific in MALE:
         return "male"
     return None
+
+
+def _entity_name(text: str) -> str:
+    """An entity's name without a leading article or a trailing possessive."""
+    name = " ".join(text.split())
+    name = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", name)
+    return re.sub(r"['’]s?$", "", name).strip(" ,.;:-–—\"“”‘’()")
+
+
+def _person_like(name: str, not_names: set[str]) -> bool:
+    """Two to four capitalised words, not all of them words that are never names, with no
+    possessive inside ("Cruz's Iowa") and no verb of speech ending it (a headline's "Prager Tells")."""
+    words = name.split()
+    if re.search(r"['’]s\b", name) or words and words[-1].lower() in _SPEECH_FORMS:
+        return False
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not any(c.isdigit() for c in w)
+                                        for w in words) and not all(w in not_names for w in words) \
+        and words[0] not in not_names - {"Lord", "Lady", "Sir", "Dame"}
+
+
+_TITLES = {"MP", "MPs", "MSP", "MEP", "AM", "MLA", "Cllr", "Councillor", "Senator", "Sen.", "Rep.",
+           "Gov.", "President", "Minister", "Secretary", "Chancellor", "Mayor"}
+_SPEECH_FORMS = {"says", "said", "tells", "told", "asks", "asked", "warns", "warned", "claims",
+                 "claimed", "slams", "blasts", "hits", "urges", "calls", "admits", "reveals"}
+
+
+def _organisation_like(name: str) -> bool:
+    """A proper name of two to eight words: the recogniser calls too many lone capitalised words
+    and acronyms ("Quinn", "CCTV", "KC") organisations to take them on its word."""
+    words = name.split()
+    return (2 <= len(words) <= 8 and name[:1].isupper() and any(c.isalpha() for c in name)
+                       and not any(c.isdigit() for c in name))
 
 
 def _is_peer(name: str) -> bool:

@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from standpoint.errors import InputError
+from standpoint.loaders import nlp
 from standpoint.loaders.attribution import Attribution, attribute, quoted_speaker, relative_reports
+from standpoint.loaders.debate import aggregate
 from standpoint.loaders.discovery import Known, RegistryNames, slug
 from standpoint.loaders.hansard import parse_speaker
 from standpoint.loaders.issues import IssueMatcher, IssueMention
 from standpoint.loaders.mentions import Matcher, is_compatible, pronoun_gender
+from standpoint.loaders.reading import Sentence, cue_words, sentences
 from standpoint.loaders.registry import Registry
 from standpoint.loaders.stance import Stance, stances
-from standpoint.loaders.text_spans import Span, paragraphs, quotes, sentences
+from standpoint.loaders.syntax import SentenceParse
+from standpoint.loaders.text_spans import Span, quotes
 from standpoint.records import Actor, Entry, Mention, Statement
 
 __all__ = ["Extraction", "Extractor", "slug"]
 
 SHORT_QUOTE_WORDS = 3
+SPEAKER_MEMORY = 5  # sentences a speaker stays the first candidate for "she" / "he"
 # Words that make the speaker of a transcript the subject ("I welcome what the Minister said");
 # "my hon. Friend" names another member.
 FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|[Ww]e|[Mm]y|[Oo]ur|us|me)(?![\w’'-])"
@@ -42,6 +48,7 @@ class Extraction:
 
     entry: Entry
     statements: list[Statement] = field(default_factory=list)
+    about: str | None = None  # the issue the entry debates, when it says
     mentioned: set[str] = field(default_factory=set)
     authors: list[Actor] = field(default_factory=list)
     speaker: Actor | None = None
@@ -73,6 +80,8 @@ class Extractor:
     introduces, wherever in the source they are introduced.
     """
 
+    KEEP_PARSED = 5_000_000  # characters of parsed text kept between `prepare` and `extract`
+
     def __init__(self, registry: Registry):
         self.registry = registry
         self.matcher = Matcher(registry)
@@ -80,10 +89,59 @@ class Extractor:
         self.sources: dict[str, Known] = {}
         self.names = RegistryNames(registry)
         self.registry_kinds = {a.id: a.type for a in registry.actors.values()}
+        self.parsed: dict[tuple[str, str], list[nlp.Piece]] = {}
+        self.cues = cue_words()
 
-    @property
-    def kinds(self) -> dict[str, str]:
-        return dict(self.registry_kinds)
+    def about(self, entry: Entry) -> str | None:
+        """The issue an entry debates: its `about` field, else a title that names one issue."""
+        if entry.about:
+            issue = self.issues.resolve(entry.about)
+            if issue is None:
+                raise InputError(f'"about" is "{entry.about[:80]}", which names no issue of the '
+                                 "registry; give an issue id, label or alias", entry.origin or None,
+                                 entry.line)
+            return issue
+        if entry.title:
+            named = {m.issue_id for m in self.issues.find(entry.title, 0, len(entry.title), [])}
+            if len(named) == 1:
+                return named.pop()
+        return None
+
+    def wanted(self, entry: Entry) -> Callable[[str], bool]:
+        """Which stretches of an entry's text are worth a full parse: those that can hold a
+        statement (a quote, a speech or stance cue, an issue; in a debate, any sentence)."""
+        if self._debated(entry):
+            return lambda text: True
+        regex = self.issues.regex
+
+        def worth(text: str) -> bool:
+            return bool(self.cues.search(text) or (regex and regex.search(text)) or
+                        any(mark in text for mark in '"“”‘'))
+        return worth
+
+    def _debated(self, entry: Entry) -> bool:
+        """A speech in a debate on a known issue: every sentence of it may take a stance."""
+        return bool(entry.speaker and self.about(entry))
+
+    def parse(self, entries: list[Entry]) -> None:
+        """Parse the entries in one batch and keep their pieces for `extract` (within a budget)."""
+        todo = [e for e in entries if (e.origin, e.id) not in self.parsed]
+        groups: dict[bool, list[Entry]] = {}
+        for entry in todo:
+            groups.setdefault(self._debated(entry), []).append(entry)
+        kept = sum(p.end - p.start for parts in self.parsed.values() for p in parts)
+        for group in groups.values():
+            for entry, parts in zip(group, nlp.parse([e.body for e in group], self.wanted(group[0]))):
+                size = len(entry.body)
+                if kept + size <= self.KEEP_PARSED or len(group) == 1:
+                    self.parsed[(entry.origin, entry.id)] = parts
+                    kept += size
+
+    def pieces(self, entry: Entry) -> list[nlp.Piece]:
+        key = (entry.origin, entry.id)
+        if key not in self.parsed:
+            self.parse([entry])
+        return self.parsed.pop(key)
 
     def known(self, entry: Entry) -> Known:
         """What the entry's source knows (the registry and its discoveries)."""
@@ -98,9 +156,15 @@ class Extractor:
         depend on it as well as on the entry itself.
         """
         origins: dict[str, None] = {}
+        entries = list(entries)
+        self.parse(entries)
         for entry in entries:
             self.introduce(entry, Extraction(entry))
             origins[entry.origin] = None
+        for entry in entries:  # then those named only by a surname, once every full name is known
+            for piece in self.parsed.get((entry.origin, entry.id), []):
+                if piece.full:
+                    self.known(entry).discover_speakers(piece.doc)
         return "".join(self.sources[origin].digest() for origin in origins)
 
     def introduce(self, entry: Entry, result: Extraction) -> Extraction:
@@ -117,64 +181,102 @@ class Extractor:
                 if speaker.office:
                     result.office = known.office(result.speaker, speaker.office, day_of(entry.published))
         known.discover(entry.body)
+        pieces = self.parsed.get((entry.origin, entry.id), [])
+        for piece in pieces:
+            if piece.full:
+                known.discover_entities(piece.doc)
+        result.about = self.about(entry)
         return result
 
     def extract(self, entry: Entry) -> Extraction:
-        result = self.introduce(entry, Extraction(entry))
+        pieces = self.pieces(entry)
+        self.parsed[(entry.origin, entry.id)] = pieces
+        try:
+            result = self.introduce(entry, Extraction(entry))
+        finally:
+            self.parsed.pop((entry.origin, entry.id), None)
         if result.chair:
             return result  # the chair (or many voices): procedure, never positions
-        _Reader(self, entry, result).read()
+        _Reader(self, entry, result, pieces).read()
         return result
 
 
 class _Reader:
     """Reads one entry sentence by sentence, remembering speakers and issues for what follows."""
 
-    def __init__(self, extractor: Extractor, entry: Entry, result: Extraction):
+    def __init__(self, extractor: Extractor, entry: Entry, result: Extraction,
+                 pieces: list[nlp.Piece]):
         self.x = extractor
         self.entry = entry
         self.result = result
+        self.pieces = pieces
         self.text = entry.body
         self.day = day_of(entry.published)
         assert result.known is not None
         self.known = result.known
         self.kinds = {**extractor.registry_kinds,
                       **{a.id: a.type for a in self.known.discovered.values()}}
-        self.keys: set[tuple[str, int, int, str, str | None]] = set()
+        self.keys: set[tuple[str, int, int, str, str | None, str | None]] = set()
         self.recent_issues: list[IssueMention] = []
         self.seen: list[Mention] = []
         self.last_speakers: list[tuple[int, str]] = []  # (sentence number, actor id)
         self.sentence_no = 0
+        self.about_named = 0  # the last sentence that named what the entry debates (0: the start)
 
     def read(self) -> None:
-        for para in paragraphs(self.text):
-            quoted = quotes(self.text, para.start, para.end)
-            previous: str | None = None
-            for sentence in sentences(self.text, para, quoted):
+        carried: str | None = None  # the speaker of a quote the last paragraph left open
+        for piece in self.pieces:
+            quoted = quotes(self.text, piece.start, piece.end)
+            previous = carried if _opens_with_quote(self.text, piece) else None
+            for sentence in sentences(self.text, piece, quoted):
                 self.sentence_no += 1
                 inner = [q for q in quoted if sentence.start <= q.start < sentence.end]
                 previous = self.sentence(sentence, inner, previous)
+            carried = previous if _left_open(self.text, piece) else None
+        if self.result.speaker is not None and self.result.about is not None:
+            self.result.statements = aggregate(self.result.statements, self.result.speaker.id,
+                                               self.result.about)
 
-    def sentence(self, sentence: Span, quoted: list[Span], previous: str | None) -> str | None:
+    def sentence(self, sentence: Sentence, quoted: list[Span], previous: str | None) -> str | None:
         """Extract one sentence; returns the speaker of its quotes, for a quote that follows."""
+        span = sentence.span
         mentions: list[Mention] = []
-        for found_mention in self.x.matcher.find(self.text, self.day, sentence.start, sentence.end,
+        for found_mention in self.x.matcher.find(self.text, self.day, span.start, span.end,
                                                  known=self.known):
             resolved = self.resolve(found_mention, mentions)
             if resolved.actor_id:
                 mentions.append(resolved)
+        parse = SentenceParse(sentence, self.known) if sentence.tokens is not None else None
+        if parse is not None:
+            mentions = parse.add_entities(mentions)
         self.result.mentioned.update(m.actor_id for m in mentions if m.via != "pronoun")
-        found = self.x.issues.find(self.text, sentence.start, sentence.end, self.recent_issues)
-        issue_stances = stances(self.text, sentence.start, sentence.end, found)
-        attribution = attribute(self.text, sentence, mentions, quoted, self.kinds)
-        for report in relative_reports(self.text, sentence, mentions, found, self.kinds):
-            self.add(report.actor_id, sentence, "reported", [report.stance], 0.6, always=False)
+        found = self.x.issues.find(self.text, span.start, span.end, self.recent_issues,
+                                   self.result.about)
+        if parse is not None and found:
+            found = parse.refers_back(found)
+        if parse is not None and self.result.about and self.about_named == self.sentence_no - 1:
+            found = parse.refers_to_debate(found, self.result.about)
+        if any(m.issue_id == self.result.about for m in found):
+            self.about_named = self.sentence_no
+        if parse is not None:
+            attribution = parse.attribution(quoted, mentions, self.kinds)
+        else:
+            attribution = attribute(self.text, span, mentions, quoted, self.kinds)
+        own = self.result.speaker is not None and attribution is None
+        issue_stances = self.stances(span, found, parse, mentions, own)
+        if attribution is None and parse is not None and issue_stances:
+            # a stance verb the parse does not take for speech ("Smith prefers X to Y"): the
+            # clause rules' subject holds it
+            attribution = attribute(self.text, span, mentions, quoted, self.kinds)
+        for report in relative_reports(self.text, span, mentions, found, self.kinds):
+            self.add(report.actor_id, span, "reported", [report.stance], 0.6, always=False)
         if self.result.speaker is not None:
-            self.transcript(sentence, quoted, mentions, issue_stances, attribution)
+            self.transcript(span, quoted, mentions, issue_stances, attribution)
             self.seen.extend(mentions)
             return None
         self.seen.extend(mentions)
         if attribution is None:
+            self.held(span, issue_stances)
             if previous is None:
                 quoted = [q for q in quoted if self.words(q) > SHORT_QUOTE_WORDS]
             speaker = previous or self.recent_speaker()
@@ -183,8 +285,37 @@ class _Reader:
                 self.quoted(speaker, quoted, issue_stances, confidence)
                 return speaker
             return None
-        quoted = self.report(attribution, sentence, quoted, mentions, issue_stances)
+        quoted = self.report(attribution, span, quoted, mentions, issue_stances)
         return attribution.speakers[-1].actor_id if quoted else None
+
+    def stances(self, span: Span, found: list[IssueMention], parse: SentenceParse | None,
+                mentions: list[Mention], own: bool) -> list[Stance]:
+        """Each issue's stance: composed along the parse where it decides, else the clause rules.
+
+        `own`: a speech's sentence that reports nobody's words. When the parse gives the stance
+        only to someone else ("it is disgusting that the last Government failed to implement
+        X"), the clause rules still read the speaker's own.
+        """
+        by_rules = {id(s.mention): s for s in stances(self.text, span.start, span.end, found)}
+        if parse is None:
+            return list(by_rules.values())
+        result = []
+        asked = parse.unanswered_question()
+        for mention in found:
+            composed = parse.stances(mention, mentions, found)
+            if asked:
+                continue
+            rule = by_rules.get(id(mention))
+            if composed is None or (own and composed and all(c.holder_id for c in composed)):
+                result += [rule] if rule is not None else []
+            result += composed or []
+        return result
+
+    def held(self, span: Span, found: list[Stance]) -> None:
+        """A sentence that reports someone's stance without a speech cue: "X backed a ban"."""
+        for stance in found:
+            if stance.holder_id:
+                self.add(stance.holder_id, span, "reported", [stance], 0.7, always=False)
 
     def report(self, attribution: Attribution, sentence: Span, quoted: list[Span],
                mentions: list[Mention], issue_stances: list[Stance]) -> list[Span]:
@@ -197,8 +328,9 @@ class _Reader:
         for mention in attribution.speakers:
             self.last_speakers.append((self.sentence_no, mention.actor_id))
             confidence = 0.9 if mention.via != "pronoun" else 0.8
-            self.quoted(mention.actor_id, quoted, issue_stances, confidence)
-            self.reported(mention.actor_id, sentence, quoted, issue_stances, confidence - 0.1)
+            self.quoted(mention.actor_id, quoted, issue_stances, confidence, mention, attribution.verb)
+            self.reported(mention.actor_id, sentence, quoted, issue_stances, confidence - 0.1,
+                          mention, attribution.verb)
         return quoted
 
     def transcript(self, sentence: Span, quoted: list[Span], mentions: list[Mention],
@@ -251,7 +383,7 @@ class _Reader:
             if is_compatible(actors.get(before.actor_id), gender):
                 return Mention(before.actor_id, mention.start, mention.end, mention.text, "pronoun")
         for number, actor_id in reversed(self.last_speakers):
-            if self.sentence_no - number <= 3 and is_compatible(actors.get(actor_id), gender):
+            if self.sentence_no - number <= SPEAKER_MEMORY and is_compatible(actors.get(actor_id), gender):
                 return Mention(actor_id, mention.start, mention.end, mention.text, "pronoun")
         for before in reversed(self.seen + earlier):
             if is_compatible(actors.get(before.actor_id), gender):
@@ -262,20 +394,22 @@ class _Reader:
         return len(self.text[span.start:span.end].split())
 
     def recent_speaker(self) -> str | None:
-        if self.last_speakers and self.sentence_no - self.last_speakers[-1][0] <= 2:
+        if self.last_speakers and self.sentence_no - self.last_speakers[-1][0] <= 1:
             return self.last_speakers[-1][1]
         return None
 
-    def quoted(self, speaker: str, quoted: list[Span], found: list[Stance], confidence: float) -> None:
+    def quoted(self, speaker: str, quoted: list[Span], found: list[Stance], confidence: float,
+               source: Mention | None = None, cue: Span | None = None) -> None:
         for quote in quoted:
             inside = [s for s in found if _within(s.mention, quote)]
             level = confidence - (0.15 if self.words(quote) <= SHORT_QUOTE_WORDS else 0.0)
-            self.add(speaker, quote, "direct", inside, level, always=True)
+            self.add(speaker, quote, "direct", inside, level, always=True, source=source, cue=cue)
 
     def reported(self, speaker: str, sentence: Span, quoted: list[Span], found: list[Stance],
-                 confidence: float) -> None:
+                 confidence: float, source: Mention | None = None, cue: Span | None = None) -> None:
         outside = [s for s in found if not any(_within(s.mention, q) for q in quoted)]
-        self.add(speaker, sentence, "reported", outside, confidence, always=not quoted)
+        self.add(speaker, sentence, "reported", outside, confidence, always=not quoted,
+                 source=source, cue=cue)
 
     def first_person(self, sentence: Span, found: list[Stance]) -> None:
         """A transcript's sentences are its speaker's own words, unless they report someone else's."""
@@ -283,25 +417,49 @@ class _Reader:
         self.add(self.result.speaker.id, sentence, "direct", found, 0.85, always=True)
 
     def add(self, speaker: str, span: Span, kind: str, found: list[Stance], confidence: float,
-            always: bool) -> None:
-        best: dict[str, Stance] = {}
+            always: bool, source: Mention | None = None, cue: Span | None = None) -> None:
+        best: dict[tuple[str, str | None], Stance] = {}
+        found = found + [replace(s, holder_id=None) for s in found
+                         if s.holder_id and self.speaks_for(speaker, s.holder_id)]
         for stance in found:
-            if stance.issue_id not in best or stance.confidence > best[stance.issue_id].confidence:
-                best[stance.issue_id] = stance
+            holder = stance.holder_id if stance.holder_id != speaker else None
+            key = (stance.issue_id, holder)
+            if key not in best or stance.confidence > best[key].confidence:
+                best[key] = stance
         text = self.text[span.start:span.end]
         base = {"entry_id": self.entry.id, "speaker_id": speaker, "text": text, "kind": kind,
-                "start": span.start, "end": span.end, "published": self.entry.published}
-        for stance in best.values():
-            if self._new((speaker, span.start, span.end, kind, stance.issue_id)):
+                "start": span.start, "end": span.end, "published": self.entry.published,
+                "cue_start": cue.start if cue else None, "cue_end": cue.end if cue else None,
+                "source_start": source.start if source else None,
+                "source_end": source.end if source else None}
+        for (issue_id, holder), stance in best.items():
+            if self._new((speaker, span.start, span.end, kind, issue_id, holder)):
+                if cue is None:  # no speech cue: the word that shows the stance is the cue
+                    base.update(cue_start=stance.cue_start, cue_end=stance.cue_end)
                 self.result.statements.append(Statement(
-                    **base, issue_id=stance.issue_id, stance=stance.stance,
+                    **base, issue_id=issue_id, stance=stance.stance, holder_id=holder,
                     confidence=round(min(confidence, stance.confidence + 0.1), 2), cue=stance.cue,
                 ))
-        if not best and always and self._new((speaker, span.start, span.end, kind, None)):
+        if not best and always and self._new((speaker, span.start, span.end, kind, None, None)):
             self.result.statements.append(Statement(**base, confidence=round(confidence, 2)))
 
-    def _new(self, key: tuple[str, int, int, str, str | None]) -> bool:
-        """Each speaker, span, kind and issue gives one statement (its id is made of them)."""
+    def speaks_for(self, speaker: str, holder: str) -> bool:
+        """Does the speaker share an organisation's stance they report: their own party's, or the
+        government's when they hold a government office that day ("the Home Secretary confirms
+        the government will ...")?"""
+        actor, org = self.known.get(speaker), self.known.get(holder)
+        if actor is None or org is None or org.type != "organisation":
+            return False
+        if actor.party == holder:
+            return True
+        offices = self.known.roles_on(actor, self.day) if actor.discovered else \
+            self.x.registry.roles_on(speaker, self.day)
+        return org.kind == "government" and any(
+            (o := self.known.get(role.organisation or "")) is not None and o.kind == "government"
+            for role in offices)
+
+    def _new(self, key: tuple[str, int, int, str, str | None, str | None]) -> bool:
+        """Each speaker, span, kind, issue and holder gives one statement (its id is made of them)."""
         if key in self.keys:
             return False
         self.keys.add(key)
@@ -311,3 +469,15 @@ class _Reader:
 def _within(mention: IssueMention, quote: Span) -> bool:
     """Is the issue named wholly inside the quote (so the quote, not the report, carries it)?"""
     return quote.start <= mention.start and mention.end <= quote.end
+
+
+def _opens_with_quote(text: str, piece: nlp.Piece) -> bool:
+    """Does this paragraph start with a quote mark (a quote that may go on from the last one)?"""
+    return text[piece.start:piece.end].lstrip()[:1] in ('"', "“", "‘")
+
+
+def _left_open(text: str, piece: nlp.Piece) -> bool:
+    """Does this paragraph leave a double quote open (it goes on in the next paragraph)?"""
+    chunk = text[piece.start:piece.end]
+    straight = chunk.count('"') % 2 == 1
+    return straight or chunk.count("“") > chunk.count("”")

@@ -1,7 +1,8 @@
 """Mentions of issues in text: by label and alias, plural-tolerant, and by definite anaphora.
 
 "the review" or "the inquiries" refers to the last issue named in the entry whose name ends in
-that head noun; nothing is resolved without an antecedent.
+that head noun; nothing is resolved without an antecedent. In an entry that says what it debates
+(`about`), "the Bill", "this motion", "the proposal", "these plans" refer to that issue.
 """
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ QUOTE_MARKS = "\"'‘’“”"
 _GAP = rf"(?:['’]s)?[\s\-{QUOTE_MARKS},]+"  # "IICSA’s recommendations" names "IICSA recommendations"
 ANAPHOR = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose)(?P<words>(?:\s+[a-z][a-z'’-]*){1,3})"
+)
+# What a debate calls the thing under debate: "the Bill", "this motion", "these proposals".
+UNDER_DEBATE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Oo]ur|[Tt]heir|[Hh]er|[Hh]is|[Mm]y)\s+"
+    r"(?:(?:[Gg]overnment['’]s|[Mm]inister['’]s|new|draft|proposed|present|whole)\s+)?"
+    r"(?P<head>Bill|bill|[Mm]otion|[Pp]roposals?|[Pp]lans?|[Mm]easures?|[Ll]egislation|Order|"
+    r"[Rr]egulations|[Ss]cheme|[Pp]olicy|[Rr]eforms?)(?![\w-])"
 )
 GENERIC_MODIFIERS = {
     "new", "proposed", "planned", "latest", "promised", "announced", "whole", "three-month",
@@ -59,6 +67,8 @@ class IssueMatcher:
             key=lambda p: -len(p[0]),
         )
         self.ids = [issue_id for _, issue_id in phrases]
+        self.by_name = {" ".join(p.split()).casefold(): i for p, i in phrases}
+        self.by_name.update({issue.id.casefold(): issue.id for issue in issues.values()})
         self.words = {
             issue.id: {w.lower() for p in (issue.label, *issue.aliases) for w in re.split(r"[\s\-]+", p)}
             for issue in issues.values()
@@ -68,6 +78,11 @@ class IssueMatcher:
             + ")(?![\\w-])",
             re.IGNORECASE,
         ) if phrases else None
+
+    def resolve(self, name: str) -> str | None:
+        """The issue an id, label or alias names, in any case."""
+        wanted = " ".join(name.split()).casefold()
+        return self.by_name.get(wanted)
 
     def _modifiers_fit(self, mods: str, antecedent: IssueMention) -> bool:
         """"the national audit" may refer back to the rapid audit; "the Telford inquiry" may not."""
@@ -86,8 +101,12 @@ class IssueMatcher:
             offset = match.string.index(word, offset) + len(word)
         return None
 
-    def find(self, text: str, start: int, end: int, recent: list[IssueMention]) -> list[IssueMention]:
-        """Issue mentions in text[start:end]; `recent` (earlier mentions in the entry) grows."""
+    def find(self, text: str, start: int, end: int, recent: list[IssueMention],
+             about: str | None = None) -> list[IssueMention]:
+        """Issue mentions in text[start:end]; `recent` (earlier mentions in the entry) grows.
+
+        `about` is the issue the entry debates: "the Bill", "this motion" refer to it.
+        """
         found: list[IssueMention] = []
         if self.regex is not None:
             for match in self.regex.finditer(text, start, end):
@@ -100,6 +119,11 @@ class IssueMatcher:
             mention = self._anaphor(match, recent + found)
             if mention is not None:
                 found.append(mention)
+        if about is not None:
+            for match in UNDER_DEBATE.finditer(text, start, end):
+                if not any(m.start < match.end() and match.start() < m.end for m in found):
+                    found.append(IssueMention(about, match.start(), match.end(),
+                                              match.group("head").lower(), "about"))
         found.sort(key=lambda m: m.start)
         recent.extend(found)
         return found

@@ -3,8 +3,10 @@
     {"id": "hansard-03-001", "published": "2025-01-06", "body": "I call the ...",
      "speaker": "Madam Deputy Speaker (Ms Nusrat Ghani)", "source": "Hansard (House of Commons)"}
 
-`id`, `published` and `body` are required strings; `title`, `speaker`, `source`, `url` are
-optional strings and `authors` an optional list of strings (null is the same as absent).
+`id`, `published` and `body` are required strings; `title`, `speaker`, `source`, `url` and
+`about` are optional strings and `authors` an optional list of strings (null is the same as
+absent). `about` names what the entry debates (an issue id or label): inside it "the Bill",
+"this motion" or "the proposal" refer to that issue.
 A file is read line by line (`read_jsonl` streams it), so its size is bounded only by
 MAX_STREAM_BYTES; each field holds at most MAX_ENTRY_CHARS characters.
 """
@@ -25,7 +27,7 @@ from standpoint.records import Entry
 __all__ = ["FIELDS", "REQUIRED", "parse_jsonl", "read_jsonl"]
 
 REQUIRED = ("id", "published", "body")
-OPTIONAL_TEXT = ("title", "speaker", "source", "url")
+OPTIONAL_TEXT = ("title", "speaker", "source", "url", "about")
 FIELDS = REQUIRED + OPTIONAL_TEXT + ("authors",)
 _DATE_ONLY = re.compile(r"^\d{4}-?\d{2}-?\d{2}$")
 _JSON_TYPES = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
@@ -85,7 +87,8 @@ def _entry(record: dict[str, Any], origin: str, number: int) -> Entry:
     return Entry(
         id=entry_id.strip(), published=_published(published, origin, number), body=body,
         title=text["title"] or "", speaker=speaker or None, source=text["source"],
-        url=text["url"], authors=_authors(record.get("authors"), origin, number),
+        url=text["url"], about=" ".join(text["about"].split()) if text["about"] else None,
+        authors=_authors(record.get("authors"), origin, number),
         origin=origin, line=number,
     )
 

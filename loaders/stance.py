@@ -141,11 +141,17 @@ _DIRECT_NEGATION = re.compile(
 
 @dataclass(frozen=True)
 class Stance:
+    """A stance on one issue; `holder_id` is whose it is when not the statement's speaker, and
+    `cue_start`/`cue_end` locate the word that decided it, when known."""
+
     issue_id: str
     stance: str  # supports | opposes
     confidence: float
     cue: str
     mention: IssueMention
+    holder_id: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,9 +1,10 @@
-"""Quotes and sentences in a paragraph, as character spans: the ground every extraction rule stands on."""
+"""Quotes in a paragraph, as character spans: the ground every extraction rule stands on.
+
+Sentences come from the language pipeline (loaders/nlp.py, loaders/reading.py).
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“"
@@ -17,13 +18,6 @@ ABBREVIATIONS = ("Prof", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Rt", "Hon", "hon"
 class Span:
     start: int
     end: int
-
-
-def paragraphs(text: str) -> Iterator[Span]:
-    """Non-empty lines (paragraphs) of a body, as spans."""
-    for match in re.finditer(r"[^\n]+", text):
-        if match.group().strip():
-            yield Span(match.start(), match.end())
 
 
 def _is_word(ch: str) -> bool:
@@ -73,42 +67,3 @@ def _trim(text: str, span: Span) -> Span:
     while end > start and text[end - 1] in " '\"‘’“”":
         end -= 1
     return Span(start, end)
-
-
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘(•]?[A-Z0-9£])")
-
-
-def sentences(text: str, para: Span, quoted: list[Span]) -> list[Span]:
-    """Sentences of one paragraph, never split inside a quote."""
-    cuts = [para.start]
-    chunk = text[para.start:para.end]
-    for match in _BOUNDARY.finditer(chunk):
-        at = para.start + match.end()
-        stop = para.start + match.start()
-        if any(q.start <= stop < q.end - 1 for q in quoted):
-            continue
-        word = re.search(r"(?<![\w.])(\w+)\.$", text[max(para.start, stop - 8):stop])
-        if word and word.group(1) in ABBREVIATIONS:
-            continue
-        cuts.append(at)
-    cuts.append(para.end)
-    spans: list[Span] = []
-    for a, b in zip(cuts, cuts[1:]):
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        while a < b and text[a] in " •\t":
-            a += 1
-        if a < b and spans and _attribution_tail(text[a:b]):
-            spans[-1] = Span(spans[-1].start, b)
-        elif a < b:
-            spans.append(Span(a, b))
-    return spans
-
-
-_TAIL = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:says|said|asks|asked|adds|added|tells [\w ]+|told [\w ]+)\.?$|"
-                   r"^(?:says|said|asks|asked|adds|added)\s+(?:[A-Z][\w'’-]*\s*){1,3}\.?$")
-
-
-def _attribution_tail(sentence: str) -> bool:
-    """"Philp asks." after a quote ending in "?" belongs to the quote's sentence."""
-    return bool(_TAIL.match(sentence.strip()))

@@ -60,6 +60,7 @@ class SP(DefinedNamespace):
 
     # statement properties
     speaker: URIRef
+    holder: URIRef  # whose position the statement shows: the speaker, or whom the speaker reports
     text: URIRef
     kind: URIRef
     about: URIRef
@@ -70,6 +71,10 @@ class SP(DefinedNamespace):
     spanStart: URIRef
     spanEnd: URIRef
     cue: URIRef
+    cueStart: URIRef  # span of the speech or stance cue ("said") in the entry's body
+    cueEnd: URIRef
+    sourceStart: URIRef  # span of the words naming the speaker in the entry's body
+    sourceEnd: URIRef
     mentions: URIRef
 
     # entry properties

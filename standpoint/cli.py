@@ -112,10 +112,13 @@ def main() -> None:
               show_default=True, help="Source format.")
 @click.option("--registry", type=click.Path(path_type=Path), envvar="STANDPOINT_REGISTRY",
               help="Registry YAML (default: the bundled seeds/registry.yaml).")
+@click.option("--spacy-model", envvar="STANDPOINT_SPACY_MODEL", metavar="NAME",
+              help="An installed spaCy pipeline to parse with, e.g. en_core_web_trf "
+                   "(default: the pinned en_core_web_sm).")
 @store_option
 @handle_errors
 def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry: Path | None,
-          store: Path) -> None:
+          spacy_model: str | None, store: Path) -> None:
     """Add sources to the store (default: the bundled seed).
 
     Building the same source twice changes nothing; a changed entry replaces its old statements.
@@ -128,7 +131,10 @@ def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry:
       standpoint build debates/*.jsonl --store research-store
     """
     from standpoint.graph.build import build as run_build
+    from standpoint.loaders import nlp
 
+    if spacy_model:
+        nlp.use_model(spacy_model)
     report = run_build(list(sources), store, fmt=fmt, page_date=page_date, registry_path=registry,
                        progress=progress)
     click.echo(
@@ -223,6 +229,11 @@ def positions(issue: str | None, actor: str | None, min_confidence: float, only_
     echo_rows(rows, fmt, ("actor", "issue", "stance", "statements", "first", "last", "evidence"))
 
 
+def _differ(rows: Sequence[dict[str, Any]], key: str) -> bool:
+    """Whether any row's `key` (holder_id, speaker_id) is not its actor_id: then the table shows it."""
+    return any(row[key] != row["actor_id"] for row in rows)
+
+
 @main.command()
 @click.argument("actor", required=False)
 @issue_option
@@ -233,13 +244,18 @@ def positions(issue: str | None, actor: str | None, min_confidence: float, only_
 def said(actor: str | None, issue: str | None, store: Path, fmt: str, graph: str | None) -> None:
     """What was said, by whom, when and where: quotes (direct) and reported speech.
 
+    ACTOR keeps what that actor said. Each row's holder is whose position the statement shows:
+    the speaker, or the actor the speaker reports ("the chancellor has accepted our call"); the
+    table has a HOLDER column when some holder is not the speaker.
+
     \b
     Examples:
       standpoint said Cooper
       standpoint said --issue "rapid audit" --format json
     """
     rows = _read("said", store, graph, actor=actor, issue=issue)
-    echo_rows(rows, fmt, ("published", "actor", "kind", "stance", "issue", "text", "entry_id"))
+    holder = ("holder",) if _differ(rows, "holder_id") else ()
+    echo_rows(rows, fmt, ("published", "actor", *holder, "kind", "stance", "issue", "text", "entry_id"))
 
 
 @main.command()
@@ -252,12 +268,17 @@ def said(actor: str | None, issue: str | None, store: Path, fmt: str, graph: str
 def timeline(actor: str | None, issue: str | None, store: Path, fmt: str, graph: str | None) -> None:
     """Statements with a stance in time order; CHANGED marks where an actor's stance changed.
 
+    A stance is its holder's (whose position the statement shows): ACTOR keeps the stances that
+    actor holds, including those others report; the table has a SPEAKER column when someone
+    reports another's stance.
+
     \b
     Example:
       standpoint timeline Cooper --issue "national inquiry"
     """
     rows = _read("timeline", store, graph, actor=actor, issue=issue)
-    echo_rows(rows, fmt, ("published", "actor", "issue", "stance", "changed", "text"))
+    speaker = ("speaker",) if _differ(rows, "speaker_id") else ()
+    echo_rows(rows, fmt, ("published", "actor", *speaker, "issue", "stance", "changed", "text"))
 
 
 @main.command()

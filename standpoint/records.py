@@ -16,6 +16,7 @@ class Entry:
     `published` is a timezone-aware datetime, or a date for date-only sources.
     `body` is the text statements are extracted from; every span points into it.
     `captions` are media and image captions: kept for display, never treated as speech.
+    `about` names what the entry debates (an issue id or label), when the source says.
     """
 
     id: str
@@ -29,6 +30,7 @@ class Entry:
     url: str | None = None
     label: str | None = None
     captions: tuple[str, ...] = ()
+    about: str | None = None
     origin: str = ""
     line: int | None = None
 
@@ -52,8 +54,15 @@ class Mention:
 class Statement:
     """A quote or a reported claim, attributed to a speaker, with its stance on one issue.
 
-    `start`/`end` are character offsets of `text` in the entry's body: body[start:end] == text.
-    `issue_id` and `stance` are None when the statement concerns no known issue.
+    `start`/`end` are character offsets of `text` (the content) in the entry's body:
+    body[start:end] == text. `issue_id` and `stance` are None when the statement concerns no
+    known issue.
+
+    The speaker is who said it; the holder is whose position it shows (None: the speaker). When
+    Jane Doe says "the chancellor has accepted our call for X", the chancellor's stance on X is a
+    statement spoken by Doe and held by the chancellor. `cue_start`/`cue_end` locate the speech
+    or stance cue ("said", "according to") and `source_start`/`source_end` the words naming the
+    speaker, when the text names them there (provenance, as attribution corpora mark them).
     """
 
     entry_id: str
@@ -67,6 +76,16 @@ class Statement:
     stance: str | None = None  # supports | opposes
     confidence: float = 0.0
     cue: str | None = None
+    holder_id: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+
+    @property
+    def holder(self) -> str:
+        """Whose position the statement shows: its holder, else its speaker."""
+        return self.holder_id or self.speaker_id
 
 
 @dataclass

@@ -11,8 +11,14 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import holders
 import pytest
 from conftest import DATA, HANSARD, REGISTRY, SEED, SEED_ENTRIES, SEED_META, error_line, invoke, quads
+
+from standpoint.graph.check import store_graph
+from standpoint.graph.store import open_store
+from standpoint.graph.validate import validate_graph
+from standpoint.ontology.namespace import SP
 
 CORPUS = Path("/work/shared/corpus")
 
@@ -410,3 +416,77 @@ def test_registry_yaml_error_names_file_and_line(tmp_path: Path) -> None:
     text = REGISTRY.read_text(encoding="utf-8")
     first_person = 2 + text.split("\npeople:\n")[0].count("\n") + 1
     assert line.startswith(f"standpoint: error: {args[1]} line {first_person}: not valid YAML: ")
+
+
+# -- holders: a statement can show another actor's position -------------------------------------
+
+@pytest.fixture(scope="module")
+def holder_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/holders.py: Badenoch reports Starmer's stance, and states her own."""
+    return holders.build_store(tmp_path_factory.mktemp("holders"))
+
+
+def test_said_rows_carry_the_holder_and_are_found_by_speaker(holder_store: Path) -> None:
+    said = rows("said", "Badenoch", "--store", holder_store)
+    assert [(s["actor_id"], s["holder"], s["holder_id"], s["text"], s["stance"]) for s in said] == [
+        ("kemi-badenoch", "Keir Starmer", "keir-starmer", holders.REPORTED, "supports"),
+        ("kemi-badenoch", "Kemi Badenoch", "kemi-badenoch", holders.REPORTED, "supports"),
+    ]
+    assert [(s["actor"], s["holder"], s["text"]) for s in rows("said", "Starmer", "--store", holder_store)] == [
+        ("Keir Starmer", "Keir Starmer", holders.OWN)]
+    everyone = rows("said", "--store", holder_store)
+    assert len(everyone) == 3, "the same words, held by two actors, are two statements"
+    assert everyone[:2] == said
+
+
+def test_positions_are_the_holders(holder_store: Path) -> None:
+    positions = rows("positions", "--store", holder_store)
+    assert [(p["actor_id"], p["issue_id"], p["stance"], p["statements"], p["changed"],
+             [e["text"] for e in p["evidence"]]) for p in positions] == [
+        ("keir-starmer", "national-inquiry", "mixed", 2, True, [holders.REPORTED, holders.OWN]),
+        ("kemi-badenoch", "national-inquiry", "supports", 1, False, [holders.REPORTED]),
+    ]
+    assert rows("positions", "--actor", "Badenoch", "--store", holder_store) == positions[1:]
+
+
+def test_the_timeline_follows_the_holder(holder_store: Path) -> None:
+    timeline = rows("timeline", "Starmer", "--store", holder_store)
+    assert [(t["entry_id"], t["actor_id"], t["speaker"], t["speaker_id"], t["stance"], t["changed"])
+            for t in timeline] == [
+        ("held-1", "keir-starmer", "Kemi Badenoch", "kemi-badenoch", "supports", False),
+        ("held-2", "keir-starmer", "Keir Starmer", "keir-starmer", "opposes", True),
+    ]
+    assert [(t["actor_id"], t["speaker_id"]) for t in rows("timeline", "Badenoch", "--store", holder_store)] == [
+        ("kemi-badenoch", "kemi-badenoch")]
+
+
+def test_networks_link_the_holder_to_the_issue(holder_store: Path) -> None:
+    result = invoke("network", "affiliation", "--store", holder_store, "--format", "json")
+    assert result.exit_code == 0, result.output
+    edges = json.loads(result.stdout)
+    assert sorted((e["source_id"], e["target_id"], e["stance"], e["weight"]) for e in edges) == [
+        ("keir-starmer", "national-inquiry", "mixed", 2),
+        ("kemi-badenoch", "national-inquiry", "supports", 1),
+    ]
+    starmer = next(e for e in edges if e["source_id"] == "keir-starmer")
+    assert [(e["actor_id"], e["speaker_id"]) for e in starmer["evidence"]] == [
+        ("keir-starmer", "kemi-badenoch"), ("keir-starmer", "keir-starmer")]
+
+
+def test_a_store_with_holders_validates_and_one_without_a_holder_does_not(holder_store: Path) -> None:
+    result = invoke("validate", "--store", holder_store)
+    assert result.exit_code == 0, result.output
+    with open_store(holder_store) as store:
+        graph = store_graph(store)
+    held = [s for s, o in graph.subject_objects(SP.holder) if (s, SP.speaker, o) not in graph]
+    assert len(held) == 1 and len(set(graph.subjects(SP.holder, None))) == 3
+    graph.remove((held[0], SP.holder, None))
+    problems = validate_graph(graph).problems
+    assert [(p.focus, p.path) for p in problems if p.path == str(SP.holder)] == [(str(held[0]), str(SP.holder))]
+
+
+def test_a_store_with_holders_builds_the_same_again(holder_store: Path, tmp_path: Path) -> None:
+    store = holders.build_store(tmp_path)
+    assert quads(store) == quads(holder_store)
+    assert holders.build_store(tmp_path) == store
+    assert quads(store) == quads(holder_store)

@@ -13,21 +13,22 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import holders
 import pytest
-
-from standpoint.graph.store import exists
 from conftest import SEED, SEED_ENTRIES, error_line, invoke, usage_error
 
 from standpoint.cli import main
+from standpoint.graph.store import exists
 
 ENTRY_FIELDS = ["id", "title", "published", "authors", "speaker", "source", "url"]
 ACTOR_FIELDS = ["id", "name", "type", "roles", "party", "aliases"]
 POSITION_FIELDS = ["actor", "actor_id", "issue", "issue_id", "stance", "statements", "first",
                    "last", "evidence", "latest", "changed"]
 EVIDENCE_FIELDS = ["entry_id", "published", "text", "stance", "confidence"]
-SAID_FIELDS = ["actor", "actor_id", "text", "kind", "entry_id", "published", "issue", "stance"]
+SAID_FIELDS = ["actor", "actor_id", "text", "kind", "entry_id", "published", "issue", "stance",
+               "holder", "holder_id"]
 TIMELINE_FIELDS = ["published", "actor", "actor_id", "issue", "issue_id", "stance", "changed",
-                   "previous", "kind", "text", "entry_id"]
+                   "previous", "kind", "text", "entry_id", "speaker", "speaker_id"]
 FIELDS = {
     "entries": ENTRY_FIELDS, "actors": ACTOR_FIELDS, "positions": POSITION_FIELDS,
     "said": SAID_FIELDS, "timeline": TIMELINE_FIELDS,
@@ -40,7 +41,19 @@ TABLE_COLUMNS = {
     "said": ["PUBLISHED", "ACTOR", "KIND", "STANCE", "ISSUE", "TEXT", "ENTRY_ID"],
     "timeline": ["PUBLISHED", "ACTOR", "ISSUE", "STANCE", "CHANGED", "TEXT"],
 }
+# A column shown only when some row's value differs from its actor's: who holds a stance someone
+# else said (said), who said a stance someone else holds (timeline).
+OPTIONAL_COLUMNS = {"said": ("HOLDER", "holder_id"), "timeline": ("SPEAKER", "speaker_id")}
 READ_COMMANDS = list(FIELDS)
+
+
+def table_columns(command: str, json_rows: list[dict[str, Any]]) -> list[str]:
+    """The columns the table of a command shows for these rows (as its JSON gives them)."""
+    columns = list(TABLE_COLUMNS[command])
+    column, key = OPTIONAL_COLUMNS.get(command, ("", ""))
+    if column and any(row[key] != row["actor_id"] for row in json_rows):
+        columns.insert(2, column)
+    return columns
 TIMED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$")
 
 
@@ -163,7 +176,7 @@ def test_positions_json(seed_rows) -> None:
 
 
 def test_positions_evidence_is_what_was_said(seed_rows) -> None:
-    said = {(s["actor_id"], s["issue"], s["entry_id"], s["text"], s["stance"])
+    said = {(s["holder_id"], s["issue"], s["entry_id"], s["text"], s["stance"])
             for s in seed_rows["said"]}
     for position in seed_rows["positions"]:
         for evidence in position["evidence"]:
@@ -189,7 +202,24 @@ def test_said_json(seed_rows) -> None:
         "text": "But we still need a national inquiry.", "kind": "direct",
         "entry_id": "bbc-live-2025-01-16-1418", "published": "2025-01-16T14:18:00+00:00",
         "issue": "National inquiry into grooming gangs", "stance": "supports",
+        "holder": "Kemi Badenoch", "holder_id": "kemi-badenoch",
     } in said
+
+
+def test_said_and_timeline_tables_name_the_holder_and_speaker_when_they_differ(tmp_path: Path) -> None:
+    store = holders.build_store(tmp_path)
+    said = invoke("said", "Badenoch", "--store", store).stdout.splitlines()
+    assert said[0].split() == ["PUBLISHED", "ACTOR", "HOLDER", "KIND", "STANCE", "ISSUE", "TEXT", "ENTRY_ID"]
+    assert [re.split(r"\s{2,}", line)[1:3] for line in said[2:]] == [
+        ["Kemi Badenoch", "Keir Starmer"], ["Kemi Badenoch", "Kemi Badenoch"]]
+    timeline = invoke("timeline", "Starmer", "--store", store).stdout.splitlines()
+    assert timeline[0].split() == ["PUBLISHED", "ACTOR", "SPEAKER", "ISSUE", "STANCE", "CHANGED", "TEXT"]
+    assert [re.split(r"\s{2,}", line)[1:3] for line in timeline[2:]] == [
+        ["Keir Starmer", "Kemi Badenoch"], ["Keir Starmer", "Keir Starmer"]]
+    own = invoke("said", "Starmer", "--store", store).stdout.splitlines()
+    assert own[0].split() == TABLE_COLUMNS["said"], "one's own statements only: no holder column"
+    for fmt in ("json", "csv"):
+        assert "holder_id" in invoke("said", "Starmer", "--store", store, "--format", fmt).stdout
 
 
 def test_timeline_json(seed_rows) -> None:
@@ -278,7 +308,7 @@ def test_table_has_a_header_line_and_a_line_per_row(seed_store: Path, seed_rows,
     result = invoke(command, "--store", seed_store)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == TABLE_COLUMNS[command]
+    assert lines[0].split() == table_columns(command, seed_rows[command])
     assert set(lines[1]) == {"-", " "}
     assert len(lines) == 2 + len(seed_rows[command])
 

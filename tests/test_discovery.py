@@ -121,10 +121,10 @@ def test_a_name_that_shares_a_registry_surname_is_someone_else():
 def test_what_one_source_discovers_stays_in_that_source():
     extractor = Extractor(parse_registry(REGISTRY, "test.yaml"))
     first = Entry("a1", DAY, "Peter Quinn KC says a rail link is vital.", origin="a.txt")
-    second = Entry("b1", DAY, "Peter Quinn says a rail link is vital.", origin="b.txt")
+    second = Entry("b1", DAY, "Quinn says a rail link is vital.", origin="b.txt")
     extractor.prepare([first, second])
     assert {s.speaker_id for s in extractor.extract(first).statements} == {"peter-quinn"}
-    assert extractor.extract(second).statements == []  # b.txt never says who Peter Quinn is
+    assert extractor.extract(second).statements == []  # b.txt never says who Quinn is
 
 
 def test_the_seed_discovers_its_reporters_and_named_people_only():

@@ -12,6 +12,7 @@ import os
 import stat
 from pathlib import Path
 
+import holders
 import networkx as nx
 import pyoxigraph as ox
 import pytest
@@ -22,6 +23,7 @@ from rdflib.compare import isomorphic
 from standpoint.graph import export as export_module
 from standpoint.graph.network import flat, project
 from standpoint.graph.store import open_store
+from standpoint.ontology.namespace import SP
 
 RDF = {"turtle": ("turtle", ox.RdfFormat.TURTLE), "jsonld": ("json-ld", ox.RdfFormat.JSON_LD),
        "ntriples": ("nt", ox.RdfFormat.N_TRIPLES)}
@@ -166,6 +168,34 @@ def test_network_evidence_parses_back_as_json(seed_store: Path, tmp_path: Path, 
         assert len(evidence) == data["weight"]
         assert all(set(e) == {"text", "published", "entry_id", "entry_title", "kind",
                               "confidence"} for e in evidence)
+
+
+# -- holders: a statement showing another actor's position -------------------------------------
+
+@pytest.mark.parametrize("fmt", list(RDF))
+def test_holders_and_spans_round_trip_through_rdf_exports(tmp_path: Path, fmt: str) -> None:
+    """tests/holders.py: every holder, cue and source span is in the export, as in the store."""
+    store = holders.build_store(tmp_path)
+    with open_store(store) as opened:
+        expected = {ox.Triple(q.subject, q.predicate, q.object) for q in opened.quads()}
+    out = export(store, fmt, tmp_path / f"holders.{fmt}")
+    parsed = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(out), format=RDF[fmt][1])}
+    assert parsed == expected
+    terms = {name: ox.NamedNode(str(getattr(SP, name))) for name in ("holder", "speaker", "cueStart", "sourceEnd")}
+    held = {t.subject for t in parsed if t.predicate == terms["holder"]}
+    assert len(held) == 3
+    assert {t.object.value.rsplit("/", 1)[-1] for t in parsed if t.predicate == terms["holder"]} == {
+        "keir-starmer", "kemi-badenoch"}
+    assert {t.subject for t in parsed if t.predicate in (terms["cueStart"], terms["sourceEnd"])} == held
+
+
+def test_the_network_export_draws_the_holders_position(tmp_path: Path) -> None:
+    store = holders.build_store(tmp_path)
+    read = nx.read_graphml(export(store, "graphml", tmp_path / "holders.graphml"), force_multigraph=True)
+    stances = {(u, v, k): d["weight"] for u, v, k, d in read.edges(keys=True, data=True)
+               if k in ("supports", "opposes", "mixed")}
+    assert stances == {("actor:keir-starmer", "issue:national-inquiry", "mixed"): 2,
+                       ("actor:kemi-badenoch", "issue:national-inquiry", "supports"): 1}
 
 
 # -- the same store, the same file -------------------------------------------------------------

@@ -21,7 +21,7 @@ def seed_statements() -> list[Statement]:
 
 
 def stances_of(statements: list[Statement], speaker: str, issue: str) -> set[str]:
-    return {s.stance for s in statements if s.speaker_id == speaker and s.issue_id == issue and s.stance}
+    return {s.stance for s in statements if s.holder == speaker and s.issue_id == issue and s.stance}
 
 
 @pytest.mark.parametrize(("person", "stance", "evidence"), [
@@ -178,7 +178,9 @@ def test_a_transcript_reporting_someone_else_attributes_it_to_them():
 
 def test_a_noun_is_not_a_verb_of_speaking():
     statements = extract("Ann Smith made repeated complaints about the rail link.")
-    assert [s.speaker_id for s in statements] == []
+    assert [(s.speaker_id, s.kind, s.cue) for s in statements] == [("ann-smith", "reported", "complaints")]
+    assert all(s.cue_start is None or s.text[s.cue_start - s.start:].startswith("complaints")
+               for s in statements)
 
 
 # -- stance beyond the seed's phrasing, on the same unseen registry ---------------------------
@@ -272,7 +274,8 @@ def test_my_hon_friend_is_another_member():
     ("Jones calls for no new runway.", {("bob-jones", "new-runway", "opposes")}),
     ("Smith wants never to see a third runway.", {("ann-smith", "new-runway", "opposes")}),
     ("Jones said only a rail link could bring relief.", {("bob-jones", "rail-link", "supports")}),
-    ("Smith said a new runway would not only deliver jobs but growth.", set()),
+    ("Smith said a new runway would not only deliver jobs but growth.",
+     {("ann-smith", "new-runway", "supports")}),
 ])
 def test_negation_between_a_cue_and_its_object(body, expected):
     assert stance_pairs(extract(body)) == expected

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
 
+import holders
 import pytest
 from conftest import REGISTRY, error_line, invoke
 from graphdb_server import FalkorDBServer, binaries, free_port
@@ -273,6 +274,34 @@ def test_a_statement_removed_from_the_store_is_removed_from_the_database(
     assert report["relationship", "SPEAKER"]["deleted"] >= 1
     said = json.loads(invoke("said", "--graph", graph.uri, "--format", "json", env=graph.env).stdout)
     assert "We need a national inquiry." not in {r["text"] for r in said}
+    with graph.open() as db:
+        assert graph_sync.snapshot(db) == _expected_snapshot(_projection(store))
+
+
+HELD = ("MATCH (s:Statement)-[:SPEAKER]->(a:Actor), (s)-[:HOLDER]->(h:Actor) WHERE a.id <> h.id "
+        "RETURN a.name AS speaker, h.name AS holder, s.cueStart AS cueStart, s.cueEnd AS cueEnd, "
+        "s.sourceStart AS sourceStart, s.sourceEnd AS sourceEnd")
+
+
+def test_holders_are_synced_and_read_back_as_from_the_store(graph: Graph, tmp_path: Path) -> None:
+    """tests/holders.py: the HOLDER relationship and the spans reach the database, and said,
+    positions and timeline (which follow the holder) answer from it as from the store."""
+    store = holders.build_store(tmp_path)
+    report = _sync_json(store, graph)
+    assert report["relationship", "HOLDER"]["created"] == report["node", "Statement"]["created"] == 3
+    for args in (("said",), ("said", "Badenoch"), ("said", "Starmer"), ("positions",),
+                 ("positions", "--actor", "Starmer"), ("timeline",), ("timeline", "Starmer"),
+                 ("timeline", "Badenoch", "--issue", "national inquiry")):
+        local = invoke(*args, "--store", store, "--format", "json")
+        remote = invoke(*args, "--graph", graph.uri, "--format", "json", env=graph.env)
+        assert local.exit_code == remote.exit_code == 0, (local.output, remote.output)
+        assert remote.stdout == local.stdout, args
+    said = json.loads(invoke("said", "Badenoch", "--graph", graph.uri, "--format", "json", env=graph.env).stdout)
+    assert [(r["actor_id"], r["holder_id"]) for r in said] == [
+        ("kemi-badenoch", "keir-starmer"), ("kemi-badenoch", "kemi-badenoch")]
+    held = invoke("cypher", HELD, "--graph", graph.uri, "--format", "json", env=graph.env)
+    assert json.loads(held.stdout) == [{"speaker": "Kemi Badenoch", "holder": "Keir Starmer",
+                                        "cueStart": 14, "cueEnd": 18, "sourceStart": 0, "sourceEnd": 13}]
     with graph.open() as db:
         assert graph_sync.snapshot(db) == _expected_snapshot(_projection(store))
 
@@ -692,7 +721,7 @@ def test_neo4j_reads_send_the_named_queries_with_parameters(recorded: Any) -> No
     assert dbread.positions(db) == []
     assert dbread.said(db) == []
     assert calls == [("read", cypher.POSITIONS, {"issue": None, "actor": None}),
-                     ("read", cypher.STATEMENTS, {"issue": None, "actor": None})]
+                     ("read", cypher.STATEMENTS, {"issue": None, "actor": None, "holder": None})]
     calls.clear()
     assert dbread.run_query(db, "MATCH (a:Person) RETURN a.name AS name") == []
     assert calls == [("read", "MATCH (a:Person) RETURN a.name AS name", {})]

@@ -142,7 +142,7 @@ def test_bad_file_error_carries_path_and_line() -> None:
      r'"authors" holds a number, expected a list of strings'),
     ({"id": "a", "published": "2025-01-16", "body": "x", "speakr": "Yvette Cooper"},
      (r'unknown field "speakr"; known fields: id, published, body, title, speaker, source, '
-      r"url, authors")),
+      r"url, about, authors")),
 ])
 def test_bad_records(record: dict[str, object], message: str) -> None:
     lines = _lines({"id": "ok", "published": "2025-01-16", "body": "Fine."}, record)

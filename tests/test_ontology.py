@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from importlib.resources import files
 
@@ -96,6 +98,12 @@ def _actors() -> list[Actor]:
     ]
 
 
+def _span(word: str) -> tuple[int, int]:
+    """Where a word is in BODY: (start, end)."""
+    at = BODY.index(word)
+    return at, at + len(word)
+
+
 def _statements() -> list[Statement]:
     quote_at = BODY.index(QUOTE)
     report_at = BODY.index(REPORT)
@@ -125,6 +133,10 @@ def _statements() -> list[Statement]:
             "supports",
             0.75,
             "said",
+            cue_start=_span("said")[0],
+            cue_end=_span("said")[1],
+            source_start=_span("Kemi Badenoch")[0],
+            source_end=_span("Kemi Badenoch")[1],
         ),
     ]
 
@@ -242,6 +254,10 @@ def test_ontology_metadata() -> None:
         (SP.PoliticalParty, RDFS.subClassOf, URIRef("http://www.w3.org/ns/org#FormalOrganization")),
         (SP.Place, RDFS.subClassOf, URIRef("https://schema.org/Place")),
         (SP.speaker, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/prov#wasAttributedTo")),
+        (SP.holder, RDF.type, OWL.FunctionalProperty),
+        (SP.holder, RDFS.domain, SP.Statement),
+        (SP.cueStart, RDFS.range, vocab.XSD.integer),
+        (SP.sourceEnd, RDF.type, OWL.FunctionalProperty),
         (SP.fromEntry, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")),
         (SP.party, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/org#memberOf")),
         (SP.mixed, SKOS.inScheme, SP.StanceScheme),
@@ -460,11 +476,42 @@ def _position_miscounted(graph: Graph) -> Graph:
     return _replace(graph, POSITION, SP.opposeCount, Literal(1))
 
 
+def _no_holder(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.holder, None)
+
+
+def _holder_is_a_place(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.holder, iris.actor("pontefract"))
+
+
+def _two_holders(graph: Graph) -> Graph:
+    graph.add((BADENOCH, SP.holder, iris.actor("yvette-cooper")))
+    return graph
+
+
+def _cue_without_its_end(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.cueEnd, None)
+
+
+def _source_without_its_start(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.sourceStart, None)
+
+
+def _cue_reversed(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.cueEnd, Literal(_span("said")[0] - 1))
+
+
+def _source_past_the_body(graph: Graph) -> Graph:
+    return _replace(graph, BADENOCH, SP.sourceEnd, Literal(len(BODY) + 5))
+
+
 HOLDING = iris.holding("yvette-cooper", "home-secretary", "2024-07-05")
 KEMI = iris.actor("kemi-badenoch")
 QUOTE_SPAN = f"sp:spanStart {BODY.index(QUOTE)} to sp:spanEnd {BODY.index(QUOTE) + len(QUOTE)}"
 SPEAKER_RULE = "a statement has exactly one sp:speaker, a foaf:Person or foaf:Organization in the graph"
 SPAN_RULE = "a statement has exactly one sp:spanStart, an xsd:integer >= 0 and less than its sp:spanEnd"
+HOLDER_RULE = ("a statement has exactly one sp:holder (its speaker for one's own statements), a foaf:Person"
+               " or foaf:Organization in the graph")
 BREAKS: dict[str, tuple[Callable[[Graph], Graph], URIRef, URIRef, str]] = {
     "statement without speaker": (_no_speaker, BADENOCH, SP.speaker, SPEAKER_RULE),
     "speaker is a place": (
@@ -572,9 +619,39 @@ BREAKS: dict[str, tuple[Callable[[Graph], Graph], URIRef, URIRef, str]] = {
         POSITION,
         SP.evidence,
         (
-            f"the sp:evidence {BADENOCH} of a position is a statement whose sp:speaker is the"
+            f"the sp:evidence {BADENOCH} of a position is a statement whose sp:holder is the"
             " position's sp:actor and whose sp:about is its sp:issue"
         ),
+    ),
+    "statement without holder": (_no_holder, BADENOCH, SP.holder, HOLDER_RULE),
+    "holder is a place": (_holder_is_a_place, BADENOCH, SP.holder, f"{HOLDER_RULE} (value: id:actor/pontefract)"),
+    "two holders": (_two_holders, BADENOCH, SP.holder, HOLDER_RULE),
+    "cue start without its end": (
+        _cue_without_its_end,
+        BADENOCH,
+        SP.cueStart,
+        "a statement with an sp:cueStart also has its sp:cueEnd: spans come in pairs",
+    ),
+    "source end without its start": (
+        _source_without_its_start,
+        BADENOCH,
+        SP.sourceEnd,
+        "a statement with an sp:sourceEnd also has its sp:sourceStart: spans come in pairs",
+    ),
+    "cue span reversed": (
+        _cue_reversed,
+        BADENOCH,
+        SP.cueStart,
+        (
+            "a statement has at most one sp:cueStart, an xsd:integer >= 0 and less than its sp:cueEnd"
+            f' (value: "{_span("said")[0]}")'
+        ),
+    ),
+    "source span past the body": (
+        _source_past_the_body,
+        BADENOCH,
+        SP.sourceEnd,
+        f"the sp:sourceEnd {len(BODY) + 5} of a statement is past the end of its entry's sp:body ({len(BODY)} characters)",
     ),
     "position miscounted": (
         _position_miscounted,
@@ -623,3 +700,69 @@ def test_problem_reads_as_one_line() -> None:
 def test_misspelt_term_raises() -> None:
     with pytest.raises(AttributeError, match="term 'Statment' not in namespace"):
         SP.Statment  # noqa: B018
+
+
+# --- (f) holders: whose position a statement shows ----------------------------------------------
+
+
+def _held() -> Statement:
+    """Badenoch's report, at the same span, read as the Home Secretary's stance: spoken by
+    Badenoch, held by Cooper."""
+    return replace(_statements()[1], stance="opposes", holder_id="yvette-cooper")
+
+
+def test_the_holder_is_written_for_every_statement() -> None:
+    for statement in [*_statements(), _held()]:
+        graph = _triples(statement_triples(statement))
+        node = _statement_iri(statement)
+        assert list(graph.objects(node, SP.holder)) == [iris.actor(statement.holder)]
+        assert list(graph.objects(node, SP.speaker)) == [iris.actor(statement.speaker_id)]
+    assert _held().holder == "yvette-cooper" and _statements()[1].holder == "kemi-badenoch"
+
+
+def test_the_holder_is_in_a_statement_iri_only_when_it_is_not_the_speaker() -> None:
+    own = _statements()[1]
+    key = "\x1f".join(["bbc-2025-01-16-post-12", str(own.start), str(own.end), "reported", NATIONAL,
+                       "kemi-badenoch"])
+    before_holders = iris.ID[f"statement/{hashlib.sha1(key.encode()).hexdigest()[:20]}"]
+    assert _statement_iri(own) == _statement_iri(replace(own, holder_id="kemi-badenoch")) == before_holders
+    assert _statement_iri(_held()) != before_holders
+
+
+def test_the_cue_and_source_spans_are_written_as_offsets() -> None:
+    graph = _triples(statement_triples(_statements()[1]))
+    offsets = {p: graph.value(BADENOCH, p).toPython() for p in (SP.cueStart, SP.cueEnd, SP.sourceStart, SP.sourceEnd)}
+    assert BODY[offsets[SP.cueStart]:offsets[SP.cueEnd]] == "said"
+    assert BODY[offsets[SP.sourceStart]:offsets[SP.sourceEnd]] == "Kemi Badenoch"
+    assert graph.value(COOPER, SP.cueStart) is None  # none given: none written
+
+
+def _held_graph() -> tuple[Graph, list[StanceRecord]]:
+    """The records' graph with the held statement added, without positions; its stance records."""
+    graph = _graph()
+    graph.remove((POSITION, None, None))
+    statements = [*_statements(), _held()]
+    graph += _triples(statement_triples(_held()))
+    records = [StanceRecord(str(_statement_iri(s)), s.holder, str(s.issue_id), str(s.stance),
+                            s.published.isoformat()) for s in statements]
+    return graph, records
+
+
+def test_positions_are_per_holder_and_conform() -> None:
+    graph, records = _held_graph()
+    positions = {p.actor_id: p for p in derive(records)}
+    assert positions["yvette-cooper"].stance == "mixed"  # her own support, and the stance reported
+    assert set(positions["yvette-cooper"].evidence) == {str(COOPER), str(_statement_iri(_held()))}
+    assert positions["kemi-badenoch"].evidence == (str(BADENOCH),)  # only what she holds herself
+    for position in positions.values():
+        graph += _triples(position_triples(position))
+    assert validate_graph(graph) == ValidationReport(conforms=True, problems=[])
+
+
+def test_a_held_statement_is_no_evidence_of_its_speakers_position() -> None:
+    graph, records = _held_graph()
+    for position in derive(records):
+        graph += _triples(position_triples(position))
+    kemi = iris.position("kemi-badenoch", NATIONAL)
+    graph.add((kemi, SP.evidence, _statement_iri(_held())))
+    assert (str(kemi), str(SP.evidence)) in _found(validate_graph(graph))

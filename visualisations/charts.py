@@ -63,7 +63,7 @@ def _short(text: str, limit: int = 34) -> str:
 
 def stances_chart(points: Sequence[Mapping[str, Any]]) -> str:
     """Each actor's statements over time: a row per actor, a mark per statement coloured by
-    stance and shaped by issue; a ringed mark is where the speaker's stance changed.
+    stance and shaped by issue; a ringed mark is where the actor's stance changed.
 
     `points` are {"published", "actor", "issue", "stance", "changed"}; only the MAX_ACTORS actors
     with the most statements are drawn.

@@ -208,8 +208,8 @@ def changes_section(data: Mapping[str, Any]) -> str:
         ((_e(r["actor"]), _e(r["issue"]), f"{_stance(r['from'])} → {_stance(r['to'])}", _said(r["before"]),
           _said(r["after"])) for r in data["changes"]))
     return _section("changes", "Changes of position",
-                    '<p class="note">Where a speaker’s stance on an issue differs from their previous '
-                    "statement on it, with the statements on both sides.</p>", table)
+                    '<p class="note">Where an actor’s stance on an issue (its own, or as others report it) '
+                    "differs from the one before, with the statements on both sides.</p>", table)
 
 
 def conflicts_section(data: Mapping[str, Any]) -> str:

@@ -1,0 +1,40 @@
+"""A speech's stance on the thing under debate, aggregated from its sentences.
+
+In a debate on a motion or a Bill (an entry with `about`, or a title naming an issue), each
+sentence that takes a stance on it votes with its confidence; the speech's stance is the sign of
+the sum, and sentences on the losing side keep their words but lose their stance, so that the
+speech has one stance with its evidence ("I have doubts about clause 3, but I will vote for the
+Bill" supports the Bill). An even split stays mixed.
+
+A speech that never takes a stance on what it debates gets none: the evaluative tone of a
+speech was measured as a fallback and predicts its stance on the motion no better than chance
+(README, "Measured on text nobody here wrote"), so it is not used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from standpoint.records import Statement
+
+__all__ = ["aggregate"]
+
+
+def aggregate(statements: list[Statement], speaker: str, issue: str) -> list[Statement]:
+    """The statements of a speech, with one stance of the speaker's on the debated issue.
+
+    >>> from datetime import date
+    >>> said = [Statement("e", "jo", "I doubt clause 3.", "direct", 0, 17, date(2025, 1, 1),
+    ...                   "bill", "opposes", 0.5),
+    ...         Statement("e", "jo", "I will vote for the Bill.", "direct", 18, 43, date(2025, 1, 1),
+    ...                   "bill", "supports", 0.85)]
+    >>> [(s.stance, s.issue_id) for s in aggregate(said, "jo", "bill")]
+    [(None, None), ('supports', 'bill')]
+    """
+    own = [s for s in statements if s.issue_id == issue and s.stance and s.holder == speaker]
+    score = sum((1 if s.stance == "supports" else -1) * s.confidence for s in own)
+    if not own or not score:
+        return statements
+    side = "supports" if score > 0 else "opposes"
+    return [replace(s, issue_id=None, stance=None, cue=None) if s in own and s.stance != side else s
+            for s in statements]

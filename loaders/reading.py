@@ -1,0 +1,90 @@
+"""Sentences of a parsed paragraph, in the entry body's offsets, never cut inside a quote.
+
+spaCy decides the sentence boundaries. A quote that runs over several sentences ("We tried.
+We failed," she said.) is one unit of attribution, so sentences are joined where a boundary
+falls inside quote marks, and a short attribution tail after a quote ("Philp asks.") joins the
+quote's sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from standpoint.loaders.cues import lexicon
+from standpoint.loaders.nlp import Piece
+from standpoint.loaders.text_spans import ABBREVIATIONS, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["Sentence", "cue_words", "sentences"]
+
+_TAIL = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:says|said|asks|asked|adds|added|tells [\w ]+|told [\w ]+)\.?$|"
+                   r"^(?:says|said|asks|asked|adds|added)\s+(?:[A-Z][\w'’-]*\s*){1,3}\.?$|"
+                   r"^(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:says|said|asks|asked|adds|added|continued|wrote)\.?$")
+_STRIP = " \t•"
+# Irregular forms of cue verbs that no prefix of the lemma matches.
+_IRREGULAR = ("said", "told", "wrote", "written", "thought", "felt", "knew", "known", "sought",
+              "fought", "spoke", "spoken", "argued", "according")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its span in the body and, when its paragraph was parsed in full, its tokens.
+
+    `offset` turns the Doc's character offsets into the body's: body offset = Doc offset + offset.
+    """
+
+    start: int
+    end: int
+    offset: int
+    tokens: SpacySpan | None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+def sentences(text: str, piece: Piece, quoted: list[Span]) -> list[Sentence]:
+    """The sentences of one parsed piece, joined across quote marks and attribution tails."""
+    doc = piece.doc
+    groups: list[list[SpacySpan]] = []
+    for sent in doc.sents:
+        start = piece.start + sent.start_char
+        inside_quote = any(q.start < start < q.end for q in quoted)
+        if groups and (inside_quote or _TAIL.match(sent.text.strip()) or _abbreviated(groups[-1][-1])):
+            groups[-1].append(sent)
+        else:
+            groups.append([sent])
+    found = []
+    for group in groups:
+        a, b = piece.start + group[0].start_char, piece.start + group[-1].end_char
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        while a < b and text[a] in _STRIP:
+            a += 1
+        if a < b:
+            tokens = doc[group[0].start:group[-1].end] if piece.full else None
+            found.append(Sentence(a, b, piece.start, tokens))
+    return found
+
+
+def _abbreviated(sent: SpacySpan) -> bool:
+    """Does the sentence end in an abbreviation ("my hon.", "Prof.") rather than a full stop?"""
+    words = sent.text.rstrip().rsplit(None, 1)
+    last = words[-1] if words else ""
+    return last.endswith(".") and last[:-1] in ABBREVIATIONS
+
+
+@functools.cache
+def cue_words() -> re.Pattern[str]:
+    """Words that may be a speech or stance cue, in any inflection: what makes a paragraph
+    worth a full parse. A cheap filter; the parse decides."""
+    lex = lexicon()
+    stems = sorted({w for w in lex.speech | lex.support | lex.oppose | lex.speech_nouns if w.isalpha()},
+                   key=len, reverse=True)
+    stems = [re.escape(w[:-1]) if w.endswith(("e", "y")) and len(w) > 3 else re.escape(w) for w in stems]
+    return re.compile(r"(?<![\w-])(?:" + "|".join([*stems, *_IRREGULAR]) + r")", re.IGNORECASE)

@@ -1,0 +1,124 @@
+"""The language pipeline's parts, each on a Doc made from one sentence, and messy text end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import error_line, invoke
+
+from standpoint.loaders import nlp
+from standpoint.loaders.polarity import compose
+from standpoint.loaders.speech import name_tokens, sources
+
+
+def doc(text: str):
+    return nlp.pipeline()(text)
+
+
+def stance_on(text: str, issue: str) -> list[tuple[str | None, str | None]]:
+    """(stance, holder text) of each stance composed on the issue's words in the sentence."""
+    parsed = doc(text)
+    start = text.index(issue)
+    return [(c.stance, c.holder.text if c.holder is not None else None)
+            for c in compose(parsed[:], start, start + len(issue))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor refused demands for a congestion charge.", [("opposes", "mayor")]),
+    ("Ms Reed applauded the move to abandon the congestion charge.", [("opposes", "Reed")]),
+    ("Mr Dunn condemned the plan to axe the congestion charge.", [("supports", "Dunn")]),
+    ("Ms Patel blamed ministers for stalling the congestion charge.", [("supports", "Patel")]),
+    ("He said the congestion charge would be unaffordable.", [("opposes", "He")]),
+    ("The congestion charge is a disgrace.", [("opposes", None)]),
+    ("We will never back the congestion charge.", [("opposes", None)]),
+])
+def test_stance_is_composed_along_the_path_to_the_issue(text, expected):
+    assert stance_on(text, "congestion charge") == expected
+
+
+def test_an_indirect_question_takes_no_stance():
+    assert stance_on("She asked whether ministers would back the congestion charge.",
+                     "congestion charge") == [(None, None)]
+
+
+def test_a_possessor_of_a_call_holds_a_view_of_their_own():
+    found = stance_on("Lee said the minister had accepted our call for a congestion charge.",
+                      "congestion charge")
+    assert found == [("supports", None), ("supports", "minister")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ('"We will not back down," said Jane Doe, the party\'s chairwoman.', "Doe"),
+    ('"It is over," Tom Reed told reporters.', "Reed"),
+    ("According to Ann Wu, the talks have failed.", "Wu"),
+    ("Ann Wu stood up and said the talks had failed.", "Wu"),
+])
+def test_the_source_is_the_subject_of_the_cue_wherever_it_stands(text, source):
+    parsed = doc(text)
+    found = sources(parsed[:], [])
+    assert found and found[0].source.text == source
+
+
+def test_a_cue_inside_quote_marks_is_the_quoted_words():
+    text = '"Ann Wu said it would fail," Tom Reed told reporters.'
+    parsed = doc(text)
+    inside = [(1, text.index(',"'))]
+    assert [s.source.text for s in sources(parsed[:], inside)] == ["Reed"]
+
+
+def test_an_apposition_names_the_source():
+    parsed = doc("The party's chairwoman, Jane Doe, said it was over.")
+    source = sources(parsed[:], [])[0].source
+    assert "Doe" in {t.text for t in name_tokens(source)}
+
+
+def test_a_long_paragraph_is_parsed_in_pieces():
+    body = "word " * 10_000 + "end."
+    pieces = list(nlp.pieces(body))
+    assert len(pieces) > 1 and all(b - a <= nlp.MAX_PIECE for a, b in pieces)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(body.rstrip("\n"))
+
+
+MESSY = [
+    "| Name | Party | Votes |\n|---|---|---|\n| Jane Doe | Reds | 1,234 |\n| Tom Reed | Blues | 999 |",
+    "• one\n• two\n- three\n* four\n1) five\n(a) six",
+    "THE MINISTER SAID THE CONGESTION CHARGE WOULD BE A DISASTER. JANE DOE SAID SHE BACKS IT.",
+    ("Jane Doe said " + "and the charge " * 2_000 + "would be a disaster"),
+    " ".join(["Tom Reed said the charge was a disgrace"] * 1_500),
+    "\"\"\"''' “ ” ‘ ’ — – … ??? !!! ;;; :::",
+    "😀 🚀 Jane Doe 😡 said 🤷 the charge 💸 was 👎",
+    "ونفى الوزير ذلك، said Jane Doe.",
+]
+
+
+def test_text_spacy_cannot_parse_well_still_builds_cleanly(tmp_path: Path):
+    source = tmp_path / "messy.jsonl"
+    with source.open("w", encoding="utf-8") as out:
+        for n, body in enumerate(MESSY):
+            out.write(json.dumps({"id": f"m{n}", "published": "2026-03-02", "body": body}) + "\n")
+    store = tmp_path / "store"
+    result = invoke("build", source, "--store", store)
+    assert result.exit_code == 0, result.output
+    assert invoke("validate", "--store", store).exit_code == 0
+    said = json.loads(invoke("said", "--store", store, "--format", "json").stdout)
+    assert {r["entry_id"] for r in said} <= {f"m{n}" for n in range(len(MESSY))}
+
+
+def test_an_about_that_names_no_issue_is_a_clear_error(tmp_path: Path):
+    source = tmp_path / "debate.jsonl"
+    source.write_text(json.dumps({"id": "d1", "published": "2026-03-02", "body": "I support it.",
+                                  "speaker": "Ms Jane Doe (Reds)", "about": "a moon base"}) + "\n")
+    result = invoke("build", source, "--store", tmp_path / "store")
+    assert result.exit_code == 1
+    assert error_line(result) == (f'standpoint: error: {source} line 1: "about" is "a moon base", which '
+                                  "names no issue of the registry; give an issue id, label or alias")
+    assert not (tmp_path / "store").exists() or not any((tmp_path / "store").iterdir())
+
+
+def test_another_spacy_pipeline_must_be_installed(tmp_path: Path):
+    result = invoke("build", "--spacy-model", "xx_no_such_pipeline", "--store", tmp_path / "store")
+    assert result.exit_code == 1
+    assert 'the spaCy pipeline "xx_no_such_pipeline" is not installed' in error_line(result)
+    assert nlp.model_name() == nlp.DEFAULT_MODEL  # a refused pipeline changes nothing
