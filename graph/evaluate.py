@@ -203,7 +203,7 @@ Triple = tuple[str, str, str]
 
 def _triple(s: Row) -> Triple:
     """A statement's (actor, issue, stance)."""
-    return (s["actor_id"], s["issue_id"], s["stance"])
+    return (s.get("holder_id") or s["actor_id"], s["issue_id"], s["stance"])  # whose position it is
 
 
 def evaluate_stances(gold: Gold, statements: Iterable[Row], entries: dict[str, Row],

@@ -61,7 +61,8 @@ class Extraction:
         discovered parties and places they refer to: the entry's graph carries them."""
         if self.known is None:
             return []
-        ids = {s.speaker_id for s in self.statements} | {a.id for a in self.authors} | self.mentioned
+        ids = {s.speaker_id for s in self.statements} | {s.holder for s in self.statements} | \
+            {a.id for a in self.authors} | self.mentioned
         if self.speaker is not None:
             ids.add(self.speaker.id)
         return self.known.actors_for(ids)

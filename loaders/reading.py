@@ -81,10 +81,24 @@ def _abbreviated(sent: SpacySpan) -> bool:
 
 @functools.cache
 def cue_words() -> re.Pattern[str]:
-    """Words that may be a speech or stance cue, in any inflection: what makes a paragraph
-    worth a full parse. A cheap filter; the parse decides."""
+    """The words that may be a speech or stance cue, in their inflections ("say", "says",
+    "said", "saying"): what makes a paragraph worth a full parse. A cheap filter; the parse
+    decides."""
     lex = lexicon()
-    stems = sorted({w for w in lex.speech | lex.support | lex.oppose | lex.speech_nouns if w.isalpha()},
-                   key=len, reverse=True)
-    stems = [re.escape(w[:-1]) if w.endswith(("e", "y")) and len(w) > 3 else re.escape(w) for w in stems]
-    return re.compile(r"(?<![\w-])(?:" + "|".join([*stems, *_IRREGULAR]) + r")", re.IGNORECASE)
+    forms = {form for phrase in lex.speech | lex.support | lex.oppose | lex.speech_nouns
+             for form in _forms(phrase.split()[0]) if form.isalpha()}
+    forms.update(_IRREGULAR)
+    alternation = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+def _forms(lemma: str) -> set[str]:
+    """A verb's or noun's regular inflections: call -> calls, called, calling; urge -> urged."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # stop -> stopped
+    return forms
