@@ -162,6 +162,15 @@ def input_hash(entry: Entry, order: int, registry_digest: str) -> str:
     return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
 
 
+def source_digest(entries: Sequence[Entry]) -> str:
+    """What the people a source introduces depend on: all of its entries. An entry is extracted
+    again when anything in its source changes, and an unchanged source is not even parsed."""
+    digest = hashlib.sha256()
+    for entry in entries:
+        digest.update(input_hash(entry, 0, "").encode())
+    return digest.hexdigest()
+
+
 def nquads(triples: Iterable[Triple], graph: URIRef) -> str:
     """N-Quads lines for triples in one named graph."""
     g = nt(graph)
@@ -215,9 +224,10 @@ def _process(source: Path) -> _SourceResult:
     entries = read_source(source, format=state["fmt"], page_date=state["page_date"])
     checkpoint("build.read")
     extractor: Extractor = state["extractor"]
-    introduced = extractor.prepare(entries)  # who the source introduces
     report = BuildReport()
-    todo = _changes(entries, state["stored"], state["registry_digest"] + introduced, report)
+    todo = _changes(entries, state["stored"], state["registry_digest"] + source_digest(entries), report)
+    if todo:
+        extractor.prepare(entries)  # who the source introduces: parses it, so only when needed
     result = _SourceResult(str(source), [(e.id, e.line) for e in entries], report, "", [], [])
     handle, result.nquads = tempfile.mkstemp(dir=state["folder"], prefix=".build-", suffix=".nq")
     with os.fdopen(handle, "w", encoding="utf-8") as out:  # streamed: memory stays one entry's

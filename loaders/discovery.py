@@ -24,7 +24,6 @@ together gives the same graph.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -366,11 +365,6 @@ class Known:
         if actor_id and self.get(actor_id) is not None:
             return self.get(actor_id)  # type: ignore[return-value]
         return self._new(Actor(self._free_id(slug(name)), name, "organisation", discovered=True))
-
-    def digest(self) -> str:
-        """A fingerprint of everything discovered: an entry's extraction depends on it."""
-        lines = sorted(repr(actor) for actor in self.discovered.values())
-        return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
     def actors_for(self, actor_ids: Iterable[str]) -> list[Actor]:
         """The discovered actors among these ids, with the discovered parties and places they

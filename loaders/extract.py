@@ -150,23 +150,17 @@ class Extractor:
             self.sources[entry.origin] = Known(self.registry, self.names)
         return self.sources[entry.origin]
 
-    def prepare(self, entries: Iterable[Entry]) -> str:
-        """Discover the speakers, authors and people each source introduces, before extraction.
-
-        Returns a fingerprint of what the entries' sources introduced: an entry's statements
-        depend on it as well as on the entry itself.
-        """
-        origins: dict[str, None] = {}
+    def prepare(self, entries: Iterable[Entry]) -> None:
+        """Parse the entries and discover the speakers, authors and people each source
+        introduces, before extraction: an entry's statements depend on its whole source."""
         entries = list(entries)
         self.parse(entries)
         for entry in entries:
             self.introduce(entry, Extraction(entry))
-            origins[entry.origin] = None
         for entry in entries:  # then those named only by a surname, once every full name is known
             for piece in self.parsed.get((entry.origin, entry.id), []):
                 if piece.full:
                     self.known(entry).discover_speakers(piece.doc)
-        return "".join(self.sources[origin].digest() for origin in origins)
 
     def introduce(self, entry: Entry, result: Extraction) -> Extraction:
         """Authors, speaker (with party, constituency, office) and the people the body introduces."""

@@ -98,8 +98,8 @@ def test_a_changed_entry_replaces_its_statements(tmp_path: Path) -> None:
     assert [(p["issue_id"], p["stance"]) for p in position] == [("national-inquiry", "supports")]
     cooper = rows("said", "Cooper", "--store", store)
 
-    debate(source, OPPOSES)
-    assert build(source, "--store", store) == report(store, 2, 1, 0, 1, 1)
+    debate(source, OPPOSES)  # the whole source is extracted again: who it introduces may change
+    assert build(source, "--store", store) == report(store, 2, 1, 0, 2, 0)
     said = rows("said", "Badenoch", "--store", store)
     texts = {s["text"] for s in said}
     assert SUPPORTS not in texts
@@ -123,7 +123,7 @@ def test_a_changed_entry_replaces_its_statements(tmp_path: Path) -> None:
     assert quads(store) == changed
 
     debate(source, SUPPORTS)
-    assert build(source, "--store", store) == report(store, 2, 1, 0, 1, 1)
+    assert build(source, "--store", store) == report(store, 2, 1, 0, 2, 0)
     assert quads(store) == original, "changing an entry back restores the store exactly"
 
 
