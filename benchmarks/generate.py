@@ -67,7 +67,7 @@ def _pool() -> list[Template]:
     pool: list[Template] = []
     for entry in entries:
         stance_of = {(s.start, s.end): s for s in extractor.extract(entry).statements if s.stance}
-        for piece in nlp.parse([entry.body], lambda text: False)[0]:
+        for piece in nlp.split([entry.body])[0]:
             quoted = quotes(entry.body, piece.start, piece.end)
             for span in (s.span for s in sentences(entry.body, piece, quoted)):
                 text = entry.body[span.start:span.end].replace("{", "(").replace("}", ")")

@@ -18,7 +18,7 @@ __all__ = ["Lexicon", "lexicon"]
 
 CLEAR = 1.0  # a VADER mean valence at least this far from 0 is a clear judgement
 SECTIONS = ("speech", "speech_nouns", "support", "oppose", "transparent", "evaluative", "hedge",
-            "negation")
+            "negation", "clause_support", "clause_oppose", "clause_good", "clause_bad")
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,10 @@ class Lexicon:
     transparent: frozenset[str]
     hedge: frozenset[str]
     negation: frozenset[str]
+    clause_support: frozenset[str]
+    clause_oppose: frozenset[str]
+    clause_good: frozenset[str]
+    clause_bad: frozenset[str]
     valence: dict[str, float]
 
     def polarity(self, word: str) -> int:

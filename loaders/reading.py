@@ -18,9 +18,10 @@ from standpoint.loaders.nlp import Piece
 from standpoint.loaders.text_spans import ABBREVIATIONS, Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Sentence", "cue_words", "sentences"]
+__all__ = ["Sentence", "cue_words", "parsed", "sentences"]
 
 _TAIL = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:says|said|asks|asked|adds|added|tells [\w ]+|told [\w ]+)\.?$|"
                    r"^(?:says|said|asks|asked|adds|added)\s+(?:[A-Z][\w'’-]*\s*){1,3}\.?$|"
@@ -33,7 +34,7 @@ _IRREGULAR = ("said", "told", "wrote", "written", "thought", "felt", "knew", "kn
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence: its span in the body and, when its paragraph was parsed in full, its tokens.
+    """A sentence: its span in the body and, when it was worth a full parse, its tokens.
 
     `offset` turns the Doc's character offsets into the body's: body offset = Doc offset + offset.
     """
@@ -49,7 +50,8 @@ class Sentence:
 
 
 def sentences(text: str, piece: Piece, quoted: list[Span]) -> list[Sentence]:
-    """The sentences of one parsed piece, joined across quote marks and attribution tails."""
+    """The sentences of one piece, joined across quote marks and attribution tails; not yet
+    parsed (see `parsed`)."""
     doc = piece.doc
     groups: list[list[SpacySpan]] = []
     for sent in doc.sents:
@@ -67,9 +69,13 @@ def sentences(text: str, piece: Piece, quoted: list[Span]) -> list[Sentence]:
         while a < b and text[a] in _STRIP:
             a += 1
         if a < b:
-            tokens = doc[group[0].start:group[-1].end] if piece.full else None
-            found.append(Sentence(a, b, piece.start, tokens))
+            found.append(Sentence(a, b, a, None))
     return found
+
+
+def parsed(sentence: Sentence, doc: Doc) -> Sentence:
+    """The sentence with its parse (`doc` is the whole pipeline over exactly its text)."""
+    return Sentence(sentence.start, sentence.end, sentence.start, doc[:])
 
 
 def _abbreviated(sent: SpacySpan) -> bool:

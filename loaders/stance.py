@@ -25,50 +25,15 @@ General cues, not sentences of any one source. A clause is the unit: contrast ("
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from standpoint.loaders.cues import lexicon
 from standpoint.loaders.issues import IssueMention
 
-# Cues that judge what they describe, wherever it stands in the clause ("X is inadequate").
-EVALUATIVE_SUPPORT = (
-    r"effective", r"proper", r"important", r"enough", r"adequate", r"sufficient", r"essential",
-    r"vital", r"necessary", r"welcome", r"right", r"only", r"no substitute for", r"overdue",
-    r"long overdue",
-)
-EVALUATIVE_OPPOSE = (
-    r"(?:be |was |is |a )?(?:a )?mistake", r"inadequate", r"insufficient", r"wrong", r"no need",
-    r"unnecessary", r"not needed", r"waste", r"distraction", r"lengthy", r"pointless",
-    r"flawed", r"too slow", r"unworkable", r"counter-?productive", r"talking shop",
-    r"long grass", r"not the answer", r"not the right (?:way|approach|answer)",
-)
-# Verbs and prepositions that act on what follows them ("calls for X", "rejects X").
-SUPPORT = (
-    r"call(?:s|ed|ing)? for", r"calls? (?:from [^.;]{0,80}? )?for", r"urg(?:e|es|ed|ing)",
-    r"demand(?:s|ed|ing)?", r"press(?:es|ed|ing)? for", r"push(?:es|ed|ing)? for",
-    r"want(?:s|ed)?", r"need(?:s|ed)?", r"need for", r"welcom(?:es|ed|ing)",
-    r"back(?:s|ed|ing)?", r"support(?:s|ed|ing)?(?: for)?", r"in favour of",
-    r"endors(?:e|es|ed|ing)", r"announc(?:e|es|ed|ing)", r"launch(?:es|ed|ing)?",
-    r"commission(?:s|ed|ing)?", r"set(?:s|ting)? up", r"introduc(?:e|es|ed|ing)",
-    r"deliver(?:s|ed|ing)?", r"implement(?:s|ed|ing)?", r"accept(?:s|ed|ing)?",
-    r"adopt(?:s|ed|ing)?", r"agree(?:s|d)? to", r"commit(?:s|ted)? to", r"should have had",
-    r"should (?:be|have)", r"must (?:be|have)", r"go further", r"oversee", r"funding for",
-    r"fund(?:s|ed|ing)?", r"right to", r"thank(?:s|ed)? [^.;]{0,60} for",
-    r"conduct(?:s|ed|ing)?", r"hold(?:s|ing)?", r"establish(?:es|ed|ing)?", r"order(?:s|ed|ing)?",
-    r"carr(?:y|ies|ied|ying) out", r"(?:full |swift |urgent |prompt )?implementation of",
-    r"argu(?:e|es|ed|ing) for", r"campaign(?:s|ed|ing)? for", r"ask(?:s|ed|ing)? for",
-    r"[Uu]-turn(?:s|ed|ing)? on", r"change of heart on", r"chang(?:e|es|ed|ing) (?:his|her|their|its|my|our) minds? on",
-    r"bow(?:s|ed|ing)? to pressure (?:for|over|on)", r"cave[sd]? in (?:to calls for|on|over)",
-    r"prefer(?:s|red|ring)?", r"favour(?:s|ed|ing)?", r"opt(?:s|ed|ing)? for",
-)
-OPPOSE = (
-    r"reject(?:s|ed|ing)?", r"oppos(?:e|es|ed|ing)", r"refus(?:e|es|ed|ing)",
-    r"rul(?:e|es|ed|ing) out", r"dismiss(?:es|ed|ing)?", r"instead of", r"rather than",
-    r"redoing", r"against", r"scrap(?:s|ped)?", r"abandon(?:s|ed)?",
-    r"turn(?:s|ed|ing)? down", r"block(?:s|ed|ing)?", r"resist(?:s|ed|ing)?", r"shelv(?:e|es|ed|ing)",
-    r"(?:say|says|said|saying) no to", r"vot(?:e|es|ed|ing) down", r"water(?:s|ed|ing)? down",
-)
 NEGATION = r"(?:not|n['’]t|never|no|nor|neither|cannot)"
 LACK = r"(?:without|lack(?:s|ed|ing)?(?: of)?|(?:will|would|do|does|did|can|could)(?: not|n['’]t) have|no)"
 CONTRAST = re.compile(
@@ -115,12 +80,20 @@ PREFER = re.compile(
 _OVER = re.compile(r"(?<![\w-])(?:to|over|rather than|instead of)(?![\w-])", re.IGNORECASE)
 
 
-def _words(patterns: tuple[str, ...]) -> re.Pattern[str]:
+def _words(patterns: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
 
 
-_EVALUATIVE = ((_words(EVALUATIVE_SUPPORT), 1.0), (_words(EVALUATIVE_OPPOSE), -1.0))
-_ACTING = ((_words(SUPPORT), 1.0), (_words(OPPOSE), -1.0))
+@functools.cache
+def _families() -> tuple[tuple[tuple[re.Pattern[str], float], ...], ...]:
+    """The clause rules' cue families, from the data file: words that judge what they describe
+    wherever it stands in the clause, then words that act on what follows them."""
+    lex = lexicon()
+    evaluative = ((_words(sorted(lex.clause_good)), 1.0), (_words(sorted(lex.clause_bad)), -1.0))
+    acting = ((_words(sorted(lex.clause_support)), 1.0), (_words(sorted(lex.clause_oppose)), -1.0))
+    return evaluative, acting
+
+
 _INDIRECT_QUESTION = re.compile(r"\bwhether\b|(?<!is )(?<!['’]s )\bwhy\b", re.IGNORECASE)
 _NEG_RAISING = re.compile(
     r"(?:n['’]t|\bnot)\s+(?:think|believe|consider|feel|accept|see|agree)\b", re.IGNORECASE
@@ -206,17 +179,18 @@ def _clause_stance(text: str, a: int, b: int, mention: IssueMention,
     if _INDIRECT_QUESTION.search(before):
         return None
     score, cue = 0.0, ""
-    for family in (_EVALUATIVE, _ACTING):
+    evaluative, acting = _families()
+    for family in (evaluative, acting):
         for regex, sign in family:
             for match in regex.finditer(text, a, b):
                 if _overlaps(match, others):
                     continue
-                if family is _ACTING and match.end() > mention.start:
+                if family is acting and match.end() > mention.start:
                     continue
                 if match.group().lower() == "only" and re.search(r"\bnot\s+$", text[a:match.start()]):
                     continue  # "not only ... but": no judgement
                 polarity = sign * _negated(text, a, match.start())
-                if family is _ACTING and _NEGATED_OBJECT.search(text, match.end(), mention.start):
+                if family is acting and _NEGATED_OBJECT.search(text, match.end(), mention.start):
                     polarity = -polarity  # "prefers not to have a new runway", "calls for no ..."
                 weight = 1.0 / (1 + _distance(match, mention) / 40)
                 if abs(polarity * weight) > abs(score):
