@@ -325,7 +325,7 @@ class _Reader:
                 rule = rules.get(id(mention))
                 result += [rule] if rule is not None else []
             result += composed or []
-        return result
+        return [_turned(s) if s.mention.rival else s for s in result]
 
     def held(self, span: Span, found: list[Stance]) -> None:
         """A sentence that reports someone's stance without a speech cue: "X backed a ban"."""
@@ -497,3 +497,10 @@ def _left_open(text: str, piece: nlp.Piece) -> bool:
     chunk = text[piece.start:piece.end]
     straight = chunk.count('"') % 2 == 1
     return straight or chunk.count("“") > chunk.count("”")
+
+
+def _turned(stance: Stance) -> Stance:
+    """A stance on what stands against an issue (an amendment to a motion) is the opposite one
+    on the issue."""
+    other = "opposes" if stance.stance == "supports" else "supports"
+    return replace(stance, stance=other, cue=f"{stance.cue} (the amendment)")

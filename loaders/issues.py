@@ -24,6 +24,10 @@ UNDER_DEBATE = re.compile(
     r"(?P<head>Bill|bill|[Mm]otion|[Pp]roposals?|[Pp]lans?|[Mm]easures?|[Ll]egislation|Order|"
     r"[Rr]egulations|[Ss]cheme|[Pp]olicy|[Rr]eforms?)(?![\w-])"
 )
+# In a debate on a motion, an amendment stands against it: it would replace the motion's words,
+# so backing "the Government's amendment" opposes the motion (Commons practice on opposition days).
+AMENDMENT = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir)\s+"
+                       r"(?:(?:[Gg]overnment['’]s|[Mm]inister['’]s|[Oo]pposition['’]s)\s+)?[Aa]mendment(?![\w-])")
 GENERIC_MODIFIERS = {
     "new", "proposed", "planned", "latest", "promised", "announced", "whole", "three-month",
     "government's", "government’s", "first", "five", "four", "these", "such",
@@ -36,7 +40,8 @@ class IssueMention:
     start: int
     end: int
     head: str
-    via: str = "alias"
+    via: str = "alias"  # alias | anaphora | about | amendment | pronoun
+    rival: bool = False  # names what stands against the issue: a stance on it is the opposite one
 
 
 def _alias_regex(alias: str) -> str:
@@ -78,6 +83,10 @@ class IssueMatcher:
             + ")(?![\\w-])",
             re.IGNORECASE,
         ) if phrases else None
+
+    def motion(self, issue_id: str) -> bool:
+        """Is the issue a motion (which an amendment would replace) rather than a Bill?"""
+        return any("motion" in w for w in self.words.get(issue_id, set()))
 
     def resolve(self, name: str) -> str | None:
         """The issue an id, label or alias names, in any case."""
@@ -124,6 +133,11 @@ class IssueMatcher:
                 if not any(m.start < match.end() and match.start() < m.end for m in found):
                     found.append(IssueMention(about, match.start(), match.end(),
                                               match.group("head").lower(), "about"))
+            if self.motion(about):
+                for match in AMENDMENT.finditer(text, start, end):
+                    if not any(m.start < match.end() and match.start() < m.end for m in found):
+                        found.append(IssueMention(about, match.start(), match.end(), "amendment",
+                                                  "amendment", rival=True))
         found.sort(key=lambda m: m.start)
         recent.extend(found)
         return found

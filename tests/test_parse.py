@@ -122,3 +122,28 @@ def test_another_spacy_pipeline_must_be_installed(tmp_path: Path):
     assert result.exit_code == 1
     assert 'the spaCy pipeline "xx_no_such_pipeline" is not installed' in error_line(result)
     assert nlp.model_name() == nlp.DEFAULT_MODEL  # a refused pipeline changes nothing
+
+
+MOTION_REGISTRY = """
+issues:
+  - {id: rail-fares-motion, label: Rail fares motion}
+"""
+
+
+@pytest.mark.parametrize(("body", "stance"), [
+    ("I commend the motion to the House.", "supports"),
+    ("I shall vote against this motion tonight.", "opposes"),
+    ("I urge the House to reject the motion.", "opposes"),
+    ("I will support the Government's amendment.", "opposes"),
+])
+def test_a_speech_takes_a_stance_on_the_motion_it_debates(tmp_path: Path, body: str, stance: str):
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(MOTION_REGISTRY)
+    source = tmp_path / "debate.jsonl"
+    source.write_text(json.dumps({"id": "d1", "published": "2026-03-02", "body": body,
+                                  "speaker": "Ms Jane Doe (Reds)", "about": "rail-fares-motion"}) + "\n")
+    store = tmp_path / "store"
+    assert invoke("build", source, "--registry", registry, "--store", store).exit_code == 0
+    rows = json.loads(invoke("positions", "--store", store, "--format", "json").stdout)
+    assert [(r["actor"], r["issue_id"], r["stance"]) for r in rows] == [
+        ("Jane Doe", "rail-fares-motion", stance)]
