@@ -124,7 +124,7 @@ class Extractor:
         def worth(text: str) -> bool:
             if any(mark in text for mark in QUOTE_MARKS):
                 return True
-            holder = speech or bool(HOLDER_WORD.search(text, 1))
+            holder = speech or bool(HOLDER_WORD.search(text))
             return holder and bool(self.cues.search(text) or (regex and regex.search(text)))
         return worth
 
@@ -272,10 +272,8 @@ class _Reader:
             found = parse.refers_to_debate(found, self.result.about)
         if any(m.issue_id == self.result.about for m in found):
             self.about_named = self.sentence_no
-        if parse is not None:
-            attribution = parse.attribution(quoted, mentions, self.kinds)
-        else:
-            attribution = attribute(self.text, span, mentions, quoted, self.kinds)
+        # a sentence left unparsed has no quote, issue or speech cue: it attributes nothing
+        attribution = parse.attribution(quoted, mentions, self.kinds) if parse is not None else None
         own = self.result.speaker is not None and attribution is None
         issue_stances = self.stances(span, found, parse, mentions, own)
         if attribution is None and parse is not None and issue_stances:

@@ -87,11 +87,11 @@ def _abbreviated(sent: SpacySpan) -> bool:
 
 @functools.cache
 def cue_words() -> re.Pattern[str]:
-    """The words that may be a speech or stance cue, in their inflections ("say", "says",
-    "said", "saying"): what makes a paragraph worth a full parse. A cheap filter; the parse
-    decides."""
+    """The words that may be a speech cue, in their inflections ("say", "says", "said",
+    "saying"): what makes a sentence without an issue or a quote worth a full parse (a stance
+    cue matters only beside an issue). A cheap filter; the parse decides."""
     lex = lexicon()
-    forms = {form for phrase in lex.speech | lex.support | lex.oppose | lex.speech_nouns
+    forms = {form for phrase in lex.speech | lex.speech_nouns
              for form in _forms(phrase.split()[0]) if form.isalpha()}
     forms.update(_IRREGULAR)
     alternation = "|".join(sorted(forms, key=len, reverse=True))

@@ -274,7 +274,9 @@ def test_my_hon_friend_is_another_member():
     ("Jones calls for no new runway.", {("bob-jones", "new-runway", "opposes")}),
     ("Smith wants never to see a third runway.", {("ann-smith", "new-runway", "opposes")}),
     ("Jones said only a rail link could bring relief.", {("bob-jones", "rail-link", "supports")}),
-    ("Smith said a new runway would not only deliver jobs but growth.", set()),
+    # "not only ... but" is no negation: the runway would deliver jobs and growth
+    ("Smith said a new runway would not only deliver jobs but growth.",
+     {("ann-smith", "new-runway", "supports")}),
 ])
 def test_negation_between_a_cue_and_its_object(body, expected):
     assert stance_pairs(extract(body)) == expected
