@@ -28,6 +28,7 @@ Paragraphs = list[tuple[nlp.Piece, list[Sentence]]]  # an entry's paragraphs and
 QUOTE_MARKS = '"“”‘'
 # A word that may name who holds a view: a capitalised word, or a pronoun for a person.
 HOLDER_WORD = re.compile(r"(?<![\w-])(?:[A-Z][\w’'-]*|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Hh]is|[Hh]er|[Tt]heir)(?![\w-])")
+CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w’'-]*")
 SHORT_QUOTE_WORDS = 3
 SPEAKER_MEMORY = 5  # sentences a speaker stays the first candidate for "she" / "he"
 # Words that make the speaker of a transcript the subject ("I welcome what the Minister said");
@@ -96,6 +97,9 @@ class Extractor:
         self.registry_kinds = {a.id: a.type for a in registry.actors.values()}
         self.parsed: dict[tuple[str, str], Paragraphs] = {}
         self.cues = cue_words()
+        self.known_words = self.names.not_names | {
+            word for actor in registry.actors.values() for name in (actor.name, *actor.aliases)
+            for word in CAPITALISED.findall(name)}
 
     def about(self, entry: Entry) -> str | None:
         """The issue an entry debates: its `about` field, else a title that names one issue."""
@@ -147,13 +151,18 @@ class Extractor:
                 jobs += [(n, k, j) for j, one in enumerate(found) if wanted(entry.body[one.start:one.end])]
                 paragraphs.append((piece, found))
             read.append(paragraphs)
-        texts = (todo[n].body[read[n][k][1][j].start:read[n][k][1][j].end] for n, k, j in jobs)
-        for (n, k, j), doc in zip(jobs, nlp.parse(texts)):
+        texts = [todo[n].body[read[n][k][1][j].start:read[n][k][1][j].end] for n, k, j in jobs]
+        for (n, k, j), doc in zip(jobs, nlp.parse(texts, [self.unknown_names(t) for t in texts])):
             read[n][k][1][j] = parsed(read[n][k][1][j], doc)
         for entry, paragraphs in zip(todo, read):
             if kept + len(entry.body) <= self.KEEP_PARSED or len(todo) == 1:
                 self.parsed[(entry.origin, entry.id)] = paragraphs
                 kept += len(entry.body)
+
+    def unknown_names(self, text: str) -> bool:
+        """Does the text hold a capitalised word the registry does not explain? Only then can
+        the entity recogniser find someone new in it."""
+        return any(word not in self.known_words for word in CAPITALISED.findall(text))
 
     def paragraphs(self, entry: Entry) -> Paragraphs:
         key = (entry.origin, entry.id)

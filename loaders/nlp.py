@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -147,6 +147,17 @@ def split(bodies: Iterable[str]) -> list[list[Piece]]:
     return [[Piece(a, next(docs)) for a, _ in parts] for parts in spans]
 
 
-def parse(texts: Iterable[str]) -> Iterator[Doc]:
-    """The whole pipeline over these texts, in batches (`nlp.pipe`), which is what makes spaCy fast."""
-    return pipeline().pipe(texts, batch_size=BATCH)
+def parse(texts: Sequence[str], entities: Sequence[bool]) -> list[Doc]:
+    """The pipeline over these texts, in batches (`nlp.pipe`), which is what makes spaCy fast.
+
+    The entity recogniser, half the pipeline's cost, runs only on the texts whose `entities`
+    flag is set (the others' Docs have no entities).
+    """
+    nlp = pipeline()
+    docs: list[Doc | None] = [None] * len(texts)
+    for wanted in (True, False):
+        jobs = [n for n, flag in enumerate(entities) if flag is wanted]
+        disable = [] if wanted or "ner" not in nlp.pipe_names else ["ner"]
+        for n, doc in zip(jobs, nlp.pipe((texts[n] for n in jobs), batch_size=BATCH, disable=disable)):
+            docs[n] = doc
+    return [doc for doc in docs if doc is not None]
