@@ -356,6 +356,31 @@ class Known:
                     and _person_like(f"{name} {name}", self._not_names):
                 self.person(name)
 
+    def takes_pronoun(self, sentences: Iterable[object]) -> None:
+        """A name the recogniser calls an organisation but that then takes "she said" or "he
+        said" is a person: the last such name before a speech cue whose subject is "she" or
+        "he", with no person named in between, becomes one."""
+        from standpoint.loaders.speech import sources
+
+        candidate: Actor | None = None
+        for tokens in sentences:
+            for found in sources(tokens, []):  # type: ignore[arg-type]
+                if found.source.lower_ in ("she", "he") and candidate is not None:
+                    self._as_person(candidate, "female" if found.source.lower_ == "she" else "male")
+                    candidate = None
+            for ent in tokens.ents:  # type: ignore[attr-defined]
+                actor = self.get(self.names.get(_key(_entity_name(ent.text)), ""))
+                if ent.label_ == "PERSON" or (actor is not None and actor.type == "person"):
+                    candidate = None
+                elif ent.label_ == "ORG" and actor is not None and actor.discovered \
+                        and _person_like(actor.name, self._not_names):
+                    candidate = actor
+
+    def _as_person(self, actor: Actor, gender: str) -> None:
+        actor.type, actor.kind, actor.gender = "person", None, actor.gender or gender
+        words = actor.name.split()
+        self.surnames.setdefault(words[-1], set()).add(actor.id)
+
     def organisation(self, name: str) -> Actor:
         """The registry or discovered organisation of that name or alias, or a new one."""
         for actor in (*self.registry.actors.values(), *self.discovered.values()):

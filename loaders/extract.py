@@ -191,6 +191,7 @@ class Extractor:
         for entry in entries:  # then those named only by a surname, once every full name is known
             for one in self._parsed(entry):
                 self.known(entry).discover_speakers(one.tokens)
+            self.known(entry).takes_pronoun(one.tokens for one in self._parsed(entry))
 
     def introduce(self, entry: Entry, result: Extraction) -> Extraction:
         """Authors, speaker (with party, constituency, office) and the people the body introduces."""

@@ -147,3 +147,17 @@ def test_a_speech_takes_a_stance_on_the_motion_it_debates(tmp_path: Path, body: 
     rows = json.loads(invoke("positions", "--store", store, "--format", "json").stdout)
     assert [(r["actor"], r["issue_id"], r["stance"]) for r in rows] == [
         ("Jane Doe", "rail-fares-motion", stance)]
+
+
+def test_a_name_called_an_organisation_that_takes_she_said_is_a_person(tmp_path: Path):
+    registry = tmp_path / "registry.yaml"
+    registry.write_text("issues:\n  - {id: sugar-tax, label: sugar tax}\n")
+    source = tmp_path / "news.jsonl"
+    body = 'Tamsin Okoro Hartwell runs a campaign group in Leeds. "The sugar tax is a disgrace," she said.'
+    source.write_text(json.dumps({"id": "n1", "published": "2026-03-02", "body": body}) + "\n")
+    store = tmp_path / "store"
+    assert invoke("build", source, "--registry", registry, "--store", store).exit_code == 0
+    actors = json.loads(invoke("actors", "--store", store, "--format", "json").stdout)
+    assert {a["name"]: a["type"] for a in actors}.get("Tamsin Okoro Hartwell") == "person"
+    said = json.loads(invoke("said", "--store", store, "--format", "json").stdout)
+    assert [(r["actor"], r["stance"]) for r in said] == [("Tamsin Okoro Hartwell", "opposes")]
