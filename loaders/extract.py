@@ -86,7 +86,7 @@ class Extractor:
     introduces, wherever in the source they are introduced.
     """
 
-    KEEP_PARSED = 5_000_000  # characters of parsed text kept between `prepare` and `extract`
+    KEEP_PARSED = 2_000_000  # characters of parsed text kept between `prepare` and `extract`
 
     def __init__(self, registry: Registry):
         self.registry = registry

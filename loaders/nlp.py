@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy
+
 from standpoint.errors import StandpointError
 from standpoint.loaders.text_spans import ABBREVIATIONS
 
@@ -159,5 +161,6 @@ def parse(texts: Sequence[str], entities: Sequence[bool]) -> list[Doc]:
         jobs = [n for n, flag in enumerate(entities) if flag is wanted]
         disable = [] if wanted or "ner" not in nlp.pipe_names else ["ner"]
         for n, doc in zip(jobs, nlp.pipe((texts[n] for n in jobs), batch_size=BATCH, disable=disable)):
+            doc.tensor = numpy.zeros((0,), dtype="float32")  # the vectors are spent: keep only the parse
             docs[n] = doc
     return [doc for doc in docs if doc is not None]
