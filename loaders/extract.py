@@ -290,6 +290,10 @@ class _Reader:
             # a stance verb the parse does not take for speech ("Smith prefers X to Y"): the
             # clause rules' subject holds it
             attribution = attribute(self.text, span, mentions, quoted, self.kinds)
+        if parse is not None:
+            for outer in quoted:
+                for inner, speaker in parse.inner_quotes(self.text, outer, mentions):
+                    self.quoted(speaker.actor_id, [inner], issue_stances, 0.7, speaker)
         for report in relative_reports(self.text, span, mentions, found, self.kinds):
             self.add(report.actor_id, span, "reported", [report.stance], 0.6, always=False)
         if self.result.speaker is not None:

@@ -16,7 +16,7 @@ from standpoint.loaders.polarity import compose
 from standpoint.loaders.reading import Sentence
 from standpoint.loaders.speech import name_tokens, sources
 from standpoint.loaders.stance import PRESSING, PROCEDURAL, RHETORICAL, Stance
-from standpoint.loaders.text_spans import Span
+from standpoint.loaders.text_spans import Span, quotes
 from standpoint.records import Mention
 
 if TYPE_CHECKING:
@@ -81,6 +81,20 @@ class SentenceParse:
                 return Attribution((mention,), Span(found.cue_start + self.offset,
                                                     found.cue_end + self.offset))
         return None
+
+    def inner_quotes(self, text: str, outer: Span, mentions: list[Mention]) -> list[tuple[Span, Mention]]:
+        """A quote inside a quote and who said it: in "When Frost told me 'it will never
+        happen', I believed him", the inner words are Frost's, the subject of the cue before them."""
+        found = []
+        for inner in quotes(text, outer.start, outer.end):
+            if inner.start <= outer.start:
+                continue
+            before = [t for t in self.tokens if outer.start <= t.idx + self.offset < inner.start]
+            cues = sources(before, [(inner.start - self.offset, inner.end - self.offset)])
+            speaker = next((m for m in (self._at(name_tokens(c.source), mentions) for c in cues) if m), None)
+            if speaker is not None:
+                found.append((inner, speaker))
+        return found
 
     def stances(self, mention: IssueMention, mentions: list[Mention],
                 issues: list[IssueMention]) -> list[Stance] | None:

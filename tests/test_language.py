@@ -87,7 +87,6 @@ KNOWN_MISSES = {
     "lang-011": "an implied judgement: 'would drive entrepreneurs out of the country'",
     "lang-012": "a concession: the speaker's stance is in 'but it has cleaned up our air'",
     "lang-014": "an implied judgement: 'give children their childhoods back'",
-    "lang-016": "a quote inside a quote in single marks is not found",
     "lang-017": "'a gimmick' is in no lexicon the extraction reads",
     "lang-018": "an implied judgement: 'the suffering that assisted dying would spare them'",
     "lang-020": "agreement with a reported view: 'and she is right'",
