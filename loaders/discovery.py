@@ -319,7 +319,7 @@ class Known:
         """People and organisations the entity recogniser finds in a parsed text: every person
         named in full (two or more capitalised words), and every organisation, becomes an actor."""
         for ent in doc.ents:  # type: ignore[attr-defined]
-            name = _entity_name(ent.text)
+            name = entity_name(ent.text)
             if ent.label_ == "PERSON" and _person_like(name, self._not_names):
                 self.person(name)
             elif ent.label_ == "ORG" and _organisation_like(name) and not self._a_person(name):
@@ -369,7 +369,7 @@ class Known:
                     self._as_person(candidate, "female" if found.source.lower_ == "she" else "male")
                     candidate = None
             for ent in tokens.ents:  # type: ignore[attr-defined]
-                actor = self.get(self.names.get(_key(_entity_name(ent.text)), ""))
+                actor = self.get(self.names.get(_key(entity_name(ent.text)), ""))
                 if ent.label_ == "PERSON" or (actor is not None and actor.type == "person"):
                     candidate = None
                 elif ent.label_ == "ORG" and actor is not None and actor.discovered \
@@ -413,7 +413,7 @@ def _gender(honorific: str | None) -> str | None:
     return None
 
 
-def _entity_name(text: str) -> str:
+def entity_name(text: str) -> str:
     """An entity's name without a leading article or a trailing possessive."""
     name = " ".join(text.split())
     name = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from standpoint.loaders.attribution import Attribution
-from standpoint.loaders.discovery import Known, _entity_name
+from standpoint.loaders.discovery import Known, entity_name
 from standpoint.loaders.issues import IssueMention
 from standpoint.loaders.polarity import compose
 from standpoint.loaders.reading import Sentence
@@ -63,7 +63,7 @@ class SentenceParse:
             start, end = ent.start_char + self.offset, ent.end_char + self.offset
             if any(m.start < end and start < m.end for m in added):
                 continue
-            name = _entity_name(ent.text)
+            name = entity_name(ent.text)
             start += ent.text.find(name) if name in ent.text else 0
             actor_id = self.known.by_name(name) or (
                 self.known.by_surname(name) if " " not in name else None)
