@@ -61,7 +61,7 @@ Statement Question Questions Time Day Week Month Year Strategy Plan Framework Pr
 Funding Law Laws Order Orders Regulations Guidance Code Policy Opposition Leader Spokesperson Mayor
 Bishop Archbishop President Secretary-General Ambassador Governor Officer Detective Sergeant Captain
 Colonel Admiral Internet Online Facebook Twitter Telegraph Times Guardian Mail Sun Mirror Express
-Observer Channel Radio Sky ITV BBC NHS
+Observer Channel Radio Sky ITV BBC NHS MP MPs MSP MSPs MEP MEPs KC QC
 """.split())  # noqa: SIM905 - a word list reads best as text
 
 # Post-nominals that follow a person's full name.

