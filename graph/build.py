@@ -21,6 +21,7 @@ from rdflib import Literal, URIRef
 
 from standpoint.errors import InputError, StandpointError
 from standpoint.graph import iris
+from standpoint.graph.found_issues import found_issues
 from standpoint.graph.positions import StanceRecord, derive, position_triples
 from standpoint.graph.store import Store, checkpoint, open_store
 from standpoint.graph.triples import (
@@ -143,7 +144,7 @@ def registry_triples(registry: Registry) -> list[Triple]:
     return triples
 
 
-EXTRACTION_VERSION = "4"  # bump when extraction rules change, so every entry is extracted again
+EXTRACTION_VERSION = "5"  # bump when extraction rules change, so every entry is extracted again
 
 
 def content_hash(triples: Iterable[Triple]) -> str:
@@ -299,7 +300,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
                 if not pending.changed and stored.get(str(iris.REGISTRY_GRAPH)) == registry_digest:
                     report.statements, report.positions = _counts(store)
                     return report
-                _finish(store, pending, reg_triples, registry_digest)
+                _finish(store, pending, registry, reg_triples, registry_digest)
             checkpoint("build.written")
             store.commit(sorted(pending.changed | {str(iris.REGISTRY_GRAPH), str(iris.DERIVED_GRAPH)}),
                          Path(temp))
@@ -375,19 +376,25 @@ def _extract(extractor: Extractor, entry: Entry, order: int, digest: str, result
 def stance_records(statements: Iterable[Statement]) -> list[StanceRecord]:
     """What positions need of the statements with a stance: positions are per holder."""
     return [
-        StanceRecord(str(statement_iri(s)), s.holder, s.issue_id, s.stance, s.published.isoformat())
+        StanceRecord(str(statement_iri(s)), s.holder, s.issue_id, s.stance, s.published.isoformat(),
+                     s.issue_form)
         for s in statements if s.issue_id and s.stance
     ]
 
 
-def _finish(store: Store, pending: _Pending, reg_triples: list[Triple], registry_digest: str) -> None:
-    """Append the registry and the positions derived from all statements, old and new."""
+def _finish(store: Store, pending: _Pending, registry: Registry, reg_triples: list[Triple],
+            registry_digest: str) -> None:
+    """Append the registry, and the issues found in the text and the positions derived from all
+    statements, old and new."""
     kept = [record for graph, record in _stored_stances(store) if graph not in pending.changed]
-    positions = derive(kept + pending.records)
+    records = kept + pending.records
+    positions = derive(records)
     registry_node = iris.REGISTRY_GRAPH
     pending.out.write(nquads([*reg_triples, (registry_node, SP.contentHash, Literal(registry_digest))],
                              registry_node))
-    pending.out.write(nquads((t for p in positions for t in position_triples(p)), iris.DERIVED_GRAPH))
+    derived = [t for issue in found_issues(records, set(registry.issues)) for t in issue_triples(issue)]
+    derived += [t for p in positions for t in position_triples(p)]
+    pending.out.write(nquads(derived, iris.DERIVED_GRAPH))
 
 
 def _stored_hashes(store: Store) -> dict[str, str]:
@@ -399,13 +406,15 @@ def _stored_hashes(store: Store) -> dict[str, str]:
 
 def _stored_stances(store: Store) -> list[tuple[str, StanceRecord]]:
     rows = store.select("""
-        SELECT ?g ?s ?actor ?issue ?stance ?time WHERE { GRAPH ?g {
+        SELECT ?g ?s ?actor ?issue ?stance ?time ?form WHERE { GRAPH ?g {
           ?s a sp:Statement ; sp:holder ?actor ; sp:about ?issue ; sp:stance ?stance ; sp:time ?time
+          OPTIONAL { ?s sp:issueForm ?form }
         } }""")
     return [
         (row["g"].value, StanceRecord(
             row["s"].value, iris.local_id(row["actor"].value), iris.local_id(row["issue"].value),
             row["stance"].value.rsplit("#", 1)[-1], row["time"].value,
+            row["form"].value if row.get("form") is not None else None,
         ))
         for row in rows
     ]

@@ -96,7 +96,7 @@ WHERE ($issue IS NULL OR i.id = $issue) AND ($actor IS NULL OR a.id = $actor)
   AND a.name IS NOT NULL AND i.label IS NOT NULL AND s.stance IS NOT NULL
   AND e.published IS NOT NULL
 RETURN p.id AS position, a.id AS actor, a.name AS actorName, i.id AS issueId,
-       i.label AS issueLabel, p.stance AS stance, p.statementCount AS count,
+       i.label AS issueLabel, i.source AS issueSource, p.stance AS stance, p.statementCount AS count,
        p.firstTime AS first, p.lastTime AS last, s.id AS statement, e.id AS entryId,
        e.published AS published, s.text AS text, s.stance AS statementStance,
        s.confidence AS confidence"""

@@ -18,7 +18,8 @@ The gold file is JSONL, one judgement a line (blank lines and lines starting wit
 - Any line may narrow itself with `source` or `entry` (a glob) and carry a `note` for readers.
 
 Stances: the store's predictions are the (actor, issue, stance) triples of the statements in
-scope. A triple is correct when a gold line records it and covers an entry where the store says
+scope, on the registry's issues and on the issues found in the text that the gold names (a gold
+file is written against a registry: a proposal it never names is outside what it judges). A triple is correct when a gold line records it and covers an entry where the store says
 it; precision = correct / predicted triples. Recall is the share of gold lines found, a line with
 `evidence` only when a statement with that stance contains that text.
 
@@ -42,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from standpoint.errors import InputError
+from standpoint.loaders.proposals import is_found
 
 Row = dict[str, Any]
 STANCES = ("supports", "opposes")
@@ -209,9 +211,11 @@ def _triple(s: Row) -> Triple:
 def evaluate_stances(gold: Gold, statements: Iterable[Row], entries: dict[str, Row],
                      actor_of: Callable[[str], str], issue_of: Callable[[str, int], str]) -> Row:
     """Stance precision, recall and F1 with the misses and false positives (see the module doc)."""
-    rows = [s for s in statements if s.get("stance") and s.get("issue_id") and s["entry_id"] in entries]
     keyed = [(item, (actor_of(item.actor), issue_of(item.issue, item.line), item.stance))
              for item in gold.stances]
+    judged = {key[1] for _, key in keyed}
+    rows = [s for s in statements if s.get("stance") and s.get("issue_id") and s["entry_id"] in entries
+            and (not is_found(s["issue_id"]) or s["issue_id"] in judged)]
     misses = [m for item, key in keyed if (m := _stance_miss(item, key, rows, entries)) is not None]
     predicted: dict[Triple, list[Row]] = {}
     for s in rows:

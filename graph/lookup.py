@@ -59,7 +59,7 @@ class _Cache:
 
     def issue(self, node: Any) -> Props:
         if node not in self.issues:
-            self.issues[node] = _props(self.db, node, DCTERMS.identifier, SKOS.prefLabel)
+            self.issues[node] = _props(self.db, node, DCTERMS.identifier, SKOS.prefLabel, SP.issueSource)
         return self.issues[node]
 
     def name(self, node: Any) -> Any:
@@ -143,7 +143,7 @@ def position_terms(store: Store, actor: ox.NamedNode) -> Iterator[dict[str, Any]
         if any(v is None for v in head.values()) or issue_id is None or label is None:
             continue
         base = {"position": position, "actor": actor, "actorName": name, **head,
-                "issueId": issue_id, "issueLabel": label}
+                "issueId": issue_id, "issueLabel": label, "issueSource": _one(issue, SP.issueSource)}
         for statement in props[str(SP.evidence)]:
             evidence = _evidence(db, statement, cache)
             if evidence is not None:

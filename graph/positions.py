@@ -26,6 +26,7 @@ class StanceRecord:
     issue_id: str
     stance: str
     time: str  # ISO-8601 date or date-time
+    form: str | None = None  # how the statement names a found issue
 
 
 @dataclass(frozen=True)

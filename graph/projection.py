@@ -69,7 +69,8 @@ ACTOR = NodeKind("Actor", (FOAF.Person, FOAF.Organization, SP.Place), (
     Prop(OWL.sameAs, "sameAs", many=True),
 ), class_labels=((FOAF.Person, "Person"), (FOAF.Organization, "Organisation"), (SP.Place, "Place"),
                  (SP.PoliticalParty, "Party")))
-ISSUE = NodeKind("Issue", (SP.Issue,), (*LABELLED, Prop(SKOS.definition, "definition")))
+ISSUE = NodeKind("Issue", (SP.Issue,), (*LABELLED, Prop(SKOS.definition, "definition"),
+                                       Prop(SP.issueSource, "source")))
 ROLE = NodeKind("Role", (SP.Role,), LABELLED)
 SOURCE = NodeKind("Source", (SP.Source,), ())
 ENTRY = NodeKind("Entry", (SP.Entry,), (

@@ -46,13 +46,14 @@ SELECT ?actor ?id ?name ?type ?partyName ?alias ?roleLabel ?start ?end ?discover
 }"""
 
 POSITIONS = """
-SELECT ?position ?actor ?actorName ?issue ?issueId ?issueLabel ?stance ?count ?first ?last
-       ?statement ?entryId ?published ?text ?statementStance ?confidence WHERE {
+SELECT ?position ?actor ?actorName ?issue ?issueId ?issueLabel ?issueSource ?stance ?count ?first
+       ?last ?statement ?entryId ?published ?text ?statementStance ?confidence WHERE {
   ?position a sp:Position ; sp:actor ?actor ; sp:issue ?issue ; sp:stance ?stance ;
             sp:statementCount ?count ; sp:firstTime ?first ; sp:lastTime ?last ;
             sp:evidence ?statement .
   """ + NAMES + """
   ?issue dcterms:identifier ?issueId ; skos:prefLabel ?issueLabel .
+  OPTIONAL { ?issue sp:issueSource ?issueSource }
   ?statement sp:text ?text ; sp:fromEntry ?entry ; sp:stance ?statementStance ;
              sp:confidence ?confidence .
   ?entry dcterms:identifier ?entryId ; dcterms:issued ?published .

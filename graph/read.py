@@ -188,6 +188,7 @@ def position_rows(found: Iterable[Row], min_confidence: float = 0.0) -> list[Row
         item = rows.setdefault(row["position"], {
             "actor": row["actorName"], "actor_id": row["actor"],
             "issue": row["issueLabel"], "issue_id": row["issueId"],
+            "issue_source": row.get("issueSource") or "registry",
             "stance": row["stance"], "statements": int(row["count"]),
             "first": iso(row["first"]), "last": iso(row["last"]), "evidence": [],
             "latest": None, "changed": False,

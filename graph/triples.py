@@ -49,6 +49,7 @@ def issue_triples(issue: Issue) -> Iterator[Triple]:
         yield node, SKOS.altLabel, text(alias)
     if issue.description:
         yield node, SKOS.definition, text(issue.description)
+    yield node, SP.issueSource, text(issue.source)
 
 
 def role_triples(role: Role) -> Iterator[Triple]:
@@ -163,6 +164,8 @@ def statement_triples(statement: Statement) -> Iterator[Triple]:
         yield node, SP.stance, STANCES[statement.stance]
     if statement.cue:
         yield node, SP.cue, text(statement.cue)
+    if statement.issue_form:
+        yield node, SP.issueForm, text(statement.issue_form)
     for attribute, term in OFFSETS:
         offset = getattr(statement, attribute)
         if offset is not None:

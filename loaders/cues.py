@@ -18,7 +18,8 @@ __all__ = ["Lexicon", "lexicon"]
 
 CLEAR = 1.0  # a VADER mean valence at least this far from 0 is a clear judgement
 SECTIONS = ("speech", "speech_nouns", "support", "oppose", "transparent", "evaluative", "hedge",
-            "negation", "clause_support", "clause_oppose", "clause_good", "clause_bad")
+            "negation", "clause_support", "clause_oppose", "clause_good", "clause_bad", "not_proposals",
+            "vague")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class Lexicon:
     clause_oppose: frozenset[str]
     clause_good: frozenset[str]
     clause_bad: frozenset[str]
+    not_proposals: frozenset[str]
+    vague: frozenset[str]
     valence: dict[str, float]
 
     def polarity(self, word: str) -> int:

@@ -16,6 +16,7 @@ from standpoint.loaders.discovery import Known, RegistryNames, slug
 from standpoint.loaders.hansard import parse_speaker
 from standpoint.loaders.issues import IssueMatcher, IssueMention
 from standpoint.loaders.mentions import Matcher, is_compatible, pronoun_gender
+from standpoint.loaders.proposals import Named
 from standpoint.loaders.reading import Sentence, cue_words, parsed, sentences
 from standpoint.loaders.registry import Registry
 from standpoint.loaders.stance import Stance, stances
@@ -98,6 +99,7 @@ class Extractor:
         self.matcher = Matcher(registry)
         self.issues = IssueMatcher(registry.issues)
         self.sources: dict[str, Known] = {}
+        self.proposals: dict[str, Named] = {}  # per source
         self.names = RegistryNames(registry)
         self.registry_kinds = {a.id: a.type for a in registry.actors.values()}
         self.parsed: dict[tuple[str, str], Paragraphs] = {}
@@ -182,6 +184,10 @@ class Extractor:
         """The sentences of the entry that have a parse."""
         for _, found in self.parsed.get((entry.origin, entry.id), []):
             yield from (one for one in found if one.tokens is not None)
+
+    def named(self, entry: Entry) -> Named:
+        """The proposals the entry's source has taken sides on so far."""
+        return self.proposals.setdefault(entry.origin, Named())
 
     def known(self, entry: Entry) -> Known:
         """What the entry's source knows (the registry and its discoveries)."""
@@ -290,6 +296,8 @@ class _Reader:
             found = parse.refers_to_debate(found, self.result.about)
         if any(m.issue_id == self.result.about for m in found):
             self.about_named = self.sentence_no
+        if parse is not None:
+            found = found + parse.proposals(found, mentions, self.x.named(self.entry))
         # a sentence left unparsed has no quote, issue or speech cue: it attributes nothing
         attribution = parse.attribution(quoted, mentions, self.kinds) if parse is not None else None
         own = self.result.speaker is not None and attribution is None
@@ -337,8 +345,8 @@ class _Reader:
         asked = parse.unanswered_question()
         for mention in found:
             composed = parse.stances(mention, mentions, found)
-            if asked:
-                continue
+            if asked or (composed is None and mention.via == "found"):
+                continue  # a found proposal has a stance only where the parse shows one
             if composed is None or (own and composed and all(c.holder_id for c in composed)):
                 if rules is None:  # the clause rules run only where the parse left it open
                     rules = {id(s.mention): s for s in stances(self.text, span.start, span.end, found)}
@@ -475,6 +483,7 @@ class _Reader:
                 self.result.statements.append(Statement(
                     **base, issue_id=issue_id, stance=stance.stance, holder_id=holder,
                     confidence=round(min(confidence, stance.confidence + 0.1), 2), cue=stance.cue,
+                    issue_form=stance.mention.form or None,
                 ))
         if not best and always and self._new((speaker, span.start, span.end, kind, None, None)):
             self.result.statements.append(Statement(**base, confidence=round(confidence, 2)))

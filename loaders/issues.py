@@ -40,8 +40,9 @@ class IssueMention:
     start: int
     end: int
     head: str
-    via: str = "alias"  # alias | anaphora | about | amendment | pronoun
+    via: str = "alias"  # alias | anaphora | about | amendment | pronoun | found
     rival: bool = False  # names what stands against the issue: a stance on it is the opposite one
+    form: str = ""  # a found proposal's words as written (loaders/proposals.py)
 
 
 def _alias_regex(alias: str) -> str:

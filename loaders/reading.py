@@ -87,11 +87,12 @@ def _abbreviated(sent: SpacySpan) -> bool:
 
 @functools.cache
 def cue_words() -> re.Pattern[str]:
-    """The words that may be a speech cue, in their inflections ("say", "says", "said",
-    "saying"): what makes a sentence without an issue or a quote worth a full parse (a stance
-    cue matters only beside an issue). A cheap filter; the parse decides."""
+    """The words that may be a speech cue or open a frame of support or opposition, in their
+    inflections ("say", "says", "said", "saying"; "backed", "rejects"): what makes a sentence
+    without an issue or a quote worth a full parse (a frame's object may be a proposal no
+    registry names, loaders/proposals.py). A cheap filter; the parse decides."""
     lex = lexicon()
-    forms = {form for phrase in lex.speech | lex.speech_nouns
+    forms = {form for phrase in lex.speech | lex.speech_nouns | lex.support | lex.oppose
              for form in _forms(phrase.split()[0]) if form.isalpha()}
     forms.update(_IRREGULAR)
     alternation = "|".join(sorted(forms, key=len, reverse=True))

@@ -7,12 +7,14 @@ Offsets: the parse counts characters from its piece's start; mentions count from
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from standpoint.loaders.attribution import Attribution
 from standpoint.loaders.discovery import Known, entity_name
 from standpoint.loaders.issues import IssueMention
 from standpoint.loaders.polarity import compose
+from standpoint.loaders.proposals import Named, Proposal, proposals
 from standpoint.loaders.reading import Sentence
 from standpoint.loaders.speech import name_tokens, sources
 from standpoint.loaders.stance import PRESSING, PROCEDURAL, RHETORICAL, Stance
@@ -95,6 +97,22 @@ class SentenceParse:
             if speaker is not None:
                 found.append((inner, speaker))
         return found
+
+    def proposals(self, issues: list[IssueMention], mentions: list[Mention],
+                  named: Named) -> list[IssueMention]:
+        """Proposals the sentence takes sides on that no issue of the registry names: found
+        issues (loaders/proposals.py), as mentions of them; with the proposals the source
+        found before, wherever the sentence names them again. `named` learns the new ones."""
+        taken = frozenset(t.i for t in self.tokens for m in [*issues, *mentions]
+                          if m.start <= t.idx + self.offset < m.end)
+        kept: list[Proposal] = []
+        for one in [*proposals(self.tokens, taken), *named.find(self.tokens, taken)]:
+            one = replace(one, start=one.start + self.offset, end=one.end + self.offset)
+            if not any(one.start < m.end and m.start < one.end for m in [*issues, *mentions, *kept]):
+                kept.append(one)
+        named.ids.update(one.issue_id for one in kept)
+        return [IssueMention(p.issue_id, p.start, p.end, p.form.rsplit(" ", 1)[-1].lower(), via="found",
+                             form=p.form) for p in kept]
 
     def stances(self, mention: IssueMention, mentions: list[Mention],
                 issues: list[IssueMention]) -> list[Stance] | None:

@@ -75,6 +75,7 @@ class SP(DefinedNamespace):
     cueEnd: URIRef
     sourceStart: URIRef  # span of the words naming the speaker in the entry's body
     sourceEnd: URIRef
+    issueForm: URIRef  # how the statement names a found issue
     mentions: URIRef
 
     # entry properties
@@ -85,6 +86,9 @@ class SP(DefinedNamespace):
     position: URIRef  # order of an entry in its source
     contentHash: URIRef  # hash of everything extracted from an entry: unchanged entries are skipped
     jobTitle: URIRef  # a byline's role line ("Political correspondent")
+
+    # issue properties
+    issueSource: URIRef  # "registry" or "found" (in the text)
 
     # position properties
     actor: URIRef

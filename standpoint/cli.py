@@ -153,6 +153,60 @@ def graph_option(required: bool = False) -> Callable[[F], F]:
     )
 
 
+@main.command()
+@store_option
+@format_option
+@handle_errors
+def issues(store: Path, fmt: str) -> None:
+    """List the issues: the registry's and those found in the text (issue_source), with their
+    statements, the actors on each side and the first and last time they were spoken of.
+
+    \b
+    Example:
+      standpoint issues --format json
+    """
+    from standpoint.graph.issue_list import issues as issue_list
+    from standpoint.graph.store import open_store
+
+    with open_store(store) as opened_store:
+        rows = issue_list(opened_store)
+    echo_rows(rows, fmt, ("id", "label", "issue_source", "statements", "supports", "opposes", "first", "last"))
+
+
+@main.group()
+def registry() -> None:
+    """Help with the registry: what the text found that the registry lacks.
+
+    \b
+    Example:
+      standpoint registry suggest --out found.yaml
+    """
+
+
+@registry.command()
+@store_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="write the YAML to this file (default: print it)")
+@handle_errors
+def suggest(store: Path, out: Path | None) -> None:
+    """YAML for the issues and people found in the text, ready to review and paste into the registry.
+
+    \b
+    Example:
+      standpoint registry suggest > found.yaml
+    """
+    from standpoint.graph.store import open_store
+    from standpoint.graph.suggest import suggestion_yaml
+
+    with open_store(store) as opened_store:
+        text = suggestion_yaml(opened_store)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+
+
 def _read(name: str, store: Path, graph: str | None, **kwargs: Any) -> list[dict[str, Any]]:
     """A read command's rows: from the graph database with --graph, else from the store."""
     if graph:

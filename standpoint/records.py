@@ -81,6 +81,7 @@ class Statement:
     cue_end: int | None = None
     source_start: int | None = None
     source_end: int | None = None
+    issue_form: str | None = None  # how the text names a found issue (loaders/proposals.py)
 
     @property
     def holder(self) -> str:
@@ -132,3 +133,4 @@ class Issue:
     label: str
     aliases: tuple[str, ...] = ()
     description: str = ""
+    source: str = "registry"  # registry | found (in the text: loaders/proposals.py)

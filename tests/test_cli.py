@@ -22,8 +22,8 @@ from standpoint.graph.store import exists
 
 ENTRY_FIELDS = ["id", "title", "published", "authors", "speaker", "source", "url"]
 ACTOR_FIELDS = ["id", "name", "type", "roles", "party", "aliases"]
-POSITION_FIELDS = ["actor", "actor_id", "issue", "issue_id", "stance", "statements", "first",
-                   "last", "evidence", "latest", "changed"]
+POSITION_FIELDS = ["actor", "actor_id", "issue", "issue_id", "issue_source", "stance", "statements",
+                   "first", "last", "evidence", "latest", "changed"]
 EVIDENCE_FIELDS = ["entry_id", "published", "text", "stance", "confidence"]
 SAID_FIELDS = ["actor", "actor_id", "text", "kind", "entry_id", "published", "issue", "stance",
                "holder", "holder_id"]
