@@ -73,6 +73,12 @@ WHERE a.name IS NOT NULL
 UNWIND coalesce(a.aliases, [null]) AS alias
 RETURN a.id AS id, a.name AS name, alias"""
 
+ROLE_HOLDERS = """MATCH (a:Actor)-[holding:HOLDS_ROLE]->(role:Role)
+WHERE a.name IS NOT NULL AND role.label IS NOT NULL
+UNWIND coalesce(role.aliases, [null]) AS alias
+RETURN role.id AS id, role.label AS label, alias, a.id AS actor, a.name AS name,
+       holding.start AS start, holding.end AS `end`"""
+
 ENTRIES = """MATCH (e:Entry)
 WHERE e.published IS NOT NULL
 OPTIONAL MATCH (e)-[:AUTHORED_BY]->(author:Actor)
@@ -116,8 +122,8 @@ RETURN s.id AS statement, a.id AS actor, a.name AS actorName, h.id AS holder,
        e.published AS published, i.id AS issueId, i.label AS issueLabel, s.stance AS stance,
        s.confidence AS confidence, s.spanStart AS start"""
 
-READS = {"ISSUES": ISSUES, "ACTOR_NAMES": ACTOR_NAMES, "ENTRIES": ENTRIES, "ACTORS": ACTORS,
-         "POSITIONS": POSITIONS, "STATEMENTS": STATEMENTS}
+READS = {"ISSUES": ISSUES, "ACTOR_NAMES": ACTOR_NAMES, "ROLE_HOLDERS": ROLE_HOLDERS, "ENTRIES": ENTRIES,
+         "ACTORS": ACTORS, "POSITIONS": POSITIONS, "STATEMENTS": STATEMENTS}
 READ_PARAMETERS: dict[str, dict[str, Any]] = {
     "POSITIONS": {"issue": None, "actor": None},
     "STATEMENTS": {"issue": None, "actor": None, "holder": None},

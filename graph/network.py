@@ -9,6 +9,7 @@ It is a projection of the RDF, never a second truth.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import networkx as nx
@@ -28,17 +29,19 @@ MAX_EVIDENCE = 20
 
 
 def project(store: Store, issue: str | None = None, actor: str | None = None, *,
-            max_actors: int | None = None, max_evidence: int | None = None) -> nx.MultiDiGraph:
+            max_actors: int | None = None, max_evidence: int | None = None,
+            on: date | None = None) -> nx.MultiDiGraph:
     """Actors, issues and places with stance and context edges; filtered to an issue/actor if given.
 
     With `max_actors`, only the actors with the most evidence are kept; with `max_evidence`, each
     stance edge carries only its latest statements (its weight still counts them all).
-    G.graph["note"] says what was left out.
+    G.graph["note"] says what was left out. `on` is the day on which a role given as `actor`
+    ("the Home Secretary") was held.
     """
     G = nx.MultiDiGraph()
     actors = {row["id"]: row for row in read.actors(store)}
     issue_id = read.find_issue(store, issue) if issue else None
-    actor_id = read.find_actor(store, actor) if actor else None
+    actor_id = read.find_actor(store, actor, on) if actor else None
     totals = _totals(store, issue_id, actor_id)
     kept = sorted(totals, key=lambda a: (-totals[a], a))[:max_actors]
     terms = [t for a in kept for t in _actor_terms(store, a, issue_id)]

@@ -21,6 +21,17 @@ SELECT ?actor ?id ?name ?alias WHERE {
   OPTIONAL { SELECT DISTINCT ?actor ?alias WHERE { ?actor foaf:name [] ; skos:altLabel ?alias } }
 }"""
 
+# Who held each role, when: one row per holding (and alias of the role), for roles named as actors.
+ROLE_HOLDERS = """
+SELECT DISTINCT ?id ?label ?alias ?actor ?name ?start ?end WHERE {
+  ?role a sp:Role ; dcterms:identifier ?id ; skos:prefLabel ?label .
+  OPTIONAL { ?role skos:altLabel ?alias }
+  ?holding sp:role ?role .
+  ?holder sp:holds ?holding ; dcterms:identifier ?actor ; foaf:name ?name .
+  OPTIONAL { ?holding sp:startDate ?start }
+  OPTIONAL { ?holding sp:endDate ?end }
+}"""
+
 ENTRIES = """
 SELECT ?entry ?id ?title ?published ?source ?url ?speaker ?author ?order WHERE {
   ?entry a sp:Entry ; dcterms:identifier ?id ; dcterms:issued ?published .

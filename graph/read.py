@@ -9,12 +9,12 @@ graph/dbread.py feeds the same pure functions from the graph database, so both g
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 import pyoxigraph as ox
 
-from standpoint.errors import InputError
-from standpoint.graph import iris, lookup, queries
+from standpoint.graph import iris, lookup, names, queries
 from standpoint.graph.positions import sort_key, trajectory
 from standpoint.graph.store import Store
 from standpoint.ontology.namespace import ID, SP
@@ -46,49 +46,23 @@ def _select(store: Store, query: str, **bindings: ox.NamedNode) -> list[Row]:
     return [{k: plain(v) for k, v in row.items()} for row in store.select(query, **bindings)]
 
 
-def match(text: str, names: dict[str, set[str]], what: str) -> str:
-    """The one id whose id, name or alias equals text (any case); else a unique surname/substring."""
-    wanted = text.strip().casefold()
-    exact = [key for key, labels in names.items() if wanted in {n.casefold() for n in labels}]
-    if len(exact) == 1:
-        return exact[0]
-    partial = exact or [
-        key for key, labels in names.items()
-        if any(wanted in n.casefold().split() or (len(wanted) > 3 and wanted in n.casefold()) for n in labels)
-    ]
-    if len(partial) == 1:
-        return partial[0]
-    if partial:
-        raise InputError(f"{what} {text!r} is ambiguous: it matches {', '.join(sorted(partial))}")
-    known = ", ".join(sorted(names)[:30])
-    raise InputError(f"no {what} matches {text!r}; known {what}s: {known}")
-
-
-def names(rows: Iterable[Row], label: str) -> dict[str, set[str]]:
-    """Each id with its label (column `label`) and aliases, from rows {id, label, alias?}."""
-    found: dict[str, set[str]] = {}
-    for row in rows:
-        labels = found.setdefault(row["id"], {row["id"], row[label]})
-        if row.get("alias") is not None:
-            labels.add(row["alias"])
-    return found
-
-
 def find_issue(store: Store, text: str) -> str:
-    """The issue id matching an id, label or alias."""
-    return match(text, names(_select(store, queries.ISSUES), "label"), "issue")
+    """The issue id matching an id, label or alias (graph/names.py says how)."""
+    return names.resolve(text, names.known(_select(store, queries.ISSUES), "label"), "issue")
 
 
-def find_actor(store: Store, text: str) -> str:
-    """The actor id matching an id, name or alias.
+def find_actor(store: Store, text: str, on: date | None = None) -> str:
+    """The actor id matching an id, name or alias, or a role held on the day `on` (else today).
 
     An id, name or alias written exactly as stored is looked up through the store's indexes;
-    anything else (another case, a surname, part of a name) is matched against every actor.
+    anything else (another case, an honorific, a role, a surname, part of a name) is matched
+    against every actor (graph/names.py says how).
     """
     exact = lookup.actors_named(store, text.strip())
     if len(exact) == 1:
         return exact.pop()
-    return match(text, names(_select(store, queries.ACTOR_NAMES), "name"), "actor")
+    return names.resolve(text, names.known(_select(store, queries.ACTOR_NAMES), "name"), "actor",
+                         names.held_roles(_select(store, queries.ROLE_HOLDERS)), on)
 
 
 def entries(store: Store) -> list[Row]:
@@ -119,9 +93,7 @@ def role_text(row: Row) -> str | None:
     if not label:
         return None
     start, end = row.get("start"), row.get("end")
-    if start or end:
-        return f"{label} ({start or '…'} to {end or 'now'})"
-    return str(label)
+    return f"{label} ({names.period(start, end)})" if start or end else str(label)
 
 
 def actors(store: Store) -> list[Row]:
@@ -149,19 +121,22 @@ def actor_rows(found: Iterable[Row]) -> list[Row]:
     return sorted(rows.values(), key=lambda r: (TYPE_ORDER.index(r["type"]), r["id"]))
 
 
-def _bindings(store: Store, issue: str | None, actor: str | None) -> dict[str, ox.NamedNode]:
+def _bindings(store: Store, issue: str | None, actor: str | None,
+              on: date | None = None) -> dict[str, ox.NamedNode]:
     bound: dict[str, ox.NamedNode] = {}
     if issue:
         bound["issue"] = ox.NamedNode(str(iris.issue(find_issue(store, issue))))
     if actor:
-        bound["actor"] = ox.NamedNode(str(iris.actor(find_actor(store, actor))))
+        bound["actor"] = ox.NamedNode(str(iris.actor(find_actor(store, actor, on))))
     return bound
 
 
 def positions(store: Store, issue: str | None = None, actor: str | None = None,
-              min_confidence: float = 0.0) -> list[Row]:
-    """Who stands where: one row per actor and issue, with the evidence behind it."""
-    bindings = _bindings(store, issue, actor)
+              min_confidence: float = 0.0, on: date | None = None) -> list[Row]:
+    """Who stands where: one row per actor and issue, with the evidence behind it.
+
+    `on` is the day on which a role given as `actor` ("the Home Secretary") was held."""
+    bindings = _bindings(store, issue, actor, on)
     if "actor" in bindings:  # one actor: through the indexes, not a join over every position
         terms = lookup.position_terms(store, bindings["actor"])
         found = [_plain_row(t) for t in terms if "issue" not in bindings or t["issue"] == bindings["issue"]]
@@ -219,11 +194,12 @@ def _restate(item: Row) -> Row:
 
 
 def statements(store: Store, actor: str | None = None, issue: str | None = None, *,
-               by: lookup.By = "speaker") -> list[Row]:
+               by: lookup.By = "speaker", on: date | None = None) -> list[Row]:
     """What each actor said, in time order: quotes (direct) and reported speech.
 
-    `actor` keeps the statements it spoke, or with by="holder" those whose position it holds."""
-    bindings = _bindings(store, issue, actor)
+    `actor` keeps the statements it spoke, or with by="holder" those whose position it holds; a
+    role given as `actor` is its holder on the day `on`."""
+    bindings = _bindings(store, issue, actor, on)
     wanted = iris.local_id(bindings["issue"].value) if "issue" in bindings else None
     if "actor" in bindings:  # one actor: through the indexes, not a join over every statement
         terms = lookup.statement_terms(store, bindings["actor"], by)
@@ -258,8 +234,9 @@ def statement_rows(found: Iterable[Row], issue_id: str | None = None) -> list[Ro
     return rows
 
 
-def said(store: Store, actor: str | None = None, issue: str | None = None) -> list[Row]:
-    return said_rows(statements(store, actor, issue))
+def said(store: Store, actor: str | None = None, issue: str | None = None,
+         on: date | None = None) -> list[Row]:
+    return said_rows(statements(store, actor, issue, on=on))
 
 
 SAID = ("actor", "actor_id", "text", "kind", "entry_id", "published", "issue", "stance", "holder",
@@ -282,11 +259,12 @@ def held(row: Row) -> Row:
             "speaker": row["actor"], "speaker_id": row["actor_id"]}
 
 
-def timeline(store: Store, actor: str | None = None, issue: str | None = None) -> list[Row]:
+def timeline(store: Store, actor: str | None = None, issue: str | None = None,
+             on: date | None = None) -> list[Row]:
     """Statements with a stance in time order, marking where an actor's stance on an issue changed.
 
     Stances are their holders': `actor` keeps the statements whose position it holds."""
-    return timeline_rows(statements(store, actor, issue, by="holder"))
+    return timeline_rows(statements(store, actor, issue, by="holder", on=on))
 
 
 def timeline_rows(found: Iterable[Row]) -> list[Row]:

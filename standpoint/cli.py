@@ -65,6 +65,18 @@ def issue_option(func: F) -> F:
     return click.option("--issue", help="Issue id, label or alias (any case).")(func)
 
 
+def actor_options(func: F) -> F:
+    """--actor and --on: an actor, or a role ("the Home Secretary") held on a day."""
+    func = on_option(func)
+    return click.option("--actor", help="Actor id, name or alias (any case; honorifics ignored), "
+                                         "or a role such as \"the Home Secretary\".")(func)
+
+
+def on_option(func: F) -> F:
+    return click.option("--on", "on", type=DateType(),
+                        help="The day on which a role given as the actor was held (default: today).")(func)
+
+
 def echo_rows(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
     text = render(rows, fmt, columns)
     if text:
@@ -254,7 +266,7 @@ def actors(store: Path, fmt: str, graph: str | None) -> None:
 
 @main.command()
 @issue_option
-@click.option("--actor", help="Actor id, name or alias (any case).")
+@actor_options
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0,
               help="Only statements at least this confident.")
 @click.option("--changed", "only_changed", is_flag=True,
@@ -263,8 +275,8 @@ def actors(store: Path, fmt: str, graph: str | None) -> None:
 @store_option
 @format_option
 @handle_errors
-def positions(issue: str | None, actor: str | None, min_confidence: float, only_changed: bool,
-              store: Path, fmt: str, graph: str | None) -> None:
+def positions(issue: str | None, actor: str | None, on: date | None, min_confidence: float,
+              only_changed: bool, store: Path, fmt: str, graph: str | None) -> None:
     """Who stands where: each actor's stance on each issue, with the evidence.
 
     The JSON and CSV also give `latest` (the stance at the latest time) and `changed`.
@@ -273,9 +285,10 @@ def positions(issue: str | None, actor: str | None, min_confidence: float, only_
     Examples:
       standpoint positions --issue "national inquiry"
       standpoint positions --actor Badenoch --format json
+      standpoint positions --actor "the Home Secretary" --on 2025-01-06
       standpoint positions --changed --min-confidence 0.7
     """
-    rows = _read("positions", store, graph, issue=issue, actor=actor, min_confidence=min_confidence)
+    rows = _read("positions", store, graph, issue=issue, actor=actor, min_confidence=min_confidence, on=on)
     if only_changed:
         rows = [r for r in rows if r["changed"]]
     if fmt == "table":
@@ -291,23 +304,27 @@ def _differ(rows: Sequence[dict[str, Any]], key: str) -> bool:
 @main.command()
 @click.argument("actor", required=False)
 @issue_option
+@on_option
 @graph_option()
 @store_option
 @format_option
 @handle_errors
-def said(actor: str | None, issue: str | None, store: Path, fmt: str, graph: str | None) -> None:
+def said(actor: str | None, issue: str | None, on: date | None, store: Path, fmt: str,
+         graph: str | None) -> None:
     """What was said, by whom, when and where: quotes (direct) and reported speech.
 
     ACTOR keeps what that actor said. Each row's holder is whose position the statement shows:
     the speaker, or the actor the speaker reports ("the chancellor has accepted our call"); the
-    table has a HOLDER column when some holder is not the speaker.
+    table has a HOLDER column when some holder is not the speaker. ACTOR may be a role: who held
+    it on the day --on (else today).
 
     \b
     Examples:
       standpoint said Cooper
+      standpoint said "the Home Secretary" --on 2025-01-16
       standpoint said --issue "rapid audit" --format json
     """
-    rows = _read("said", store, graph, actor=actor, issue=issue)
+    rows = _read("said", store, graph, actor=actor, issue=issue, on=on)
     holder = ("holder",) if _differ(rows, "holder_id") else ()
     echo_rows(rows, fmt, ("published", "actor", *holder, "kind", "stance", "issue", "text", "entry_id"))
 
@@ -315,22 +332,24 @@ def said(actor: str | None, issue: str | None, store: Path, fmt: str, graph: str
 @main.command()
 @click.argument("actor", required=False)
 @issue_option
+@on_option
 @graph_option()
 @store_option
 @format_option
 @handle_errors
-def timeline(actor: str | None, issue: str | None, store: Path, fmt: str, graph: str | None) -> None:
+def timeline(actor: str | None, issue: str | None, on: date | None, store: Path, fmt: str,
+             graph: str | None) -> None:
     """Statements with a stance in time order; CHANGED marks where an actor's stance changed.
 
     A stance is its holder's (whose position the statement shows): ACTOR keeps the stances that
     actor holds, including those others report; the table has a SPEAKER column when someone
-    reports another's stance.
+    reports another's stance. ACTOR may be a role: who held it on the day --on (else today).
 
     \b
     Example:
       standpoint timeline Cooper --issue "national inquiry"
     """
-    rows = _read("timeline", store, graph, actor=actor, issue=issue)
+    rows = _read("timeline", store, graph, actor=actor, issue=issue, on=on)
     speaker = ("speaker",) if _differ(rows, "speaker_id") else ()
     echo_rows(rows, fmt, ("published", "actor", *speaker, "issue", "stance", "changed", "text"))
 
@@ -339,15 +358,15 @@ def timeline(actor: str | None, issue: str | None, store: Path, fmt: str, graph:
 @click.option("--out", type=click.Path(path_type=Path), default="standpoint.html", show_default=True,
               help="HTML file to write.")
 @issue_option
-@click.option("--actor", help="Actor id, name or alias (any case).")
+@actor_options
 @click.option("--max-actors", type=click.IntRange(0), default=80, show_default=True,
               help="Draw only the actors with the most evidence (0: all).")
 @click.option("--max-evidence", type=click.IntRange(0), default=8, show_default=True,
               help="Statements listed per position, the latest first (0: all).")
 @store_option
 @handle_errors
-def show(out: Path, issue: str | None, actor: str | None, max_actors: int, max_evidence: int,
-         store: Path) -> None:
+def show(out: Path, issue: str | None, actor: str | None, on: date | None, max_actors: int,
+         max_evidence: int, store: Path) -> None:
     """Write the interactive network as one HTML page that works offline; print its path.
 
     On a big store the page stays small and quick to open: it draws the actors with the most
@@ -363,7 +382,7 @@ def show(out: Path, issue: str | None, actor: str | None, max_actors: int, max_e
 
     with open_store(store) as opened:
         G = project(opened, issue=issue, actor=actor, max_actors=max_actors or None,
-                    max_evidence=max_evidence or None)
+                    max_evidence=max_evidence or None, on=on)
     click.echo(str(write_page(G, out, title="standpoint")))
 
 

@@ -403,7 +403,7 @@ def test_actor_and_issue_together(seed_store: Path, seed_rows) -> None:
 
 @pytest.mark.parametrize(("args", "named"), [
     (["positions", "--issue", "fracking"], "no issue matches 'fracking'; known issues: "),
-    (["positions", "--actor", "Nobody Atall"], "no actor matches 'Nobody Atall'; known actors: "),
+    (["positions", "--actor", "Nobody Atall"], "no actor matches 'Nobody Atall'; `standpoint actors` lists them all"),
     (["said", "Nobody Atall"], "no actor matches 'Nobody Atall'"),
     (["said", "--issue", "fracking"], "no issue matches 'fracking'"),
     (["timeline", "Nobody Atall"], "no actor matches 'Nobody Atall'"),

@@ -6,7 +6,7 @@ import importlib
 import pytest
 
 MODULES = ["standpoint.loaders.discovery", "standpoint.ontology.namespace", "standpoint.loaders.hansard", "standpoint.graph.positions",
-           "standpoint.graph.evaluate"]
+           "standpoint.graph.evaluate", "standpoint.graph.names"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -322,6 +322,8 @@ PARITY = [
     ("said", "Cooper"), ("said", "--issue", "rapid audit"), ("said", "Badenoch", "--issue", "national inquiry"),
     ("timeline", "Cooper"), ("timeline", "--issue", "national inquiry"),
     ("timeline", "Philp", "--issue", "local inquiries"),
+    ("positions", "--actor", "the Home Secretary", "--on", "2025-01-06"), ("said", "the Rt Hon. Ms Cooper MP"),
+    ("said", "the Prime Minister"),
 ]
 
 
@@ -348,6 +350,16 @@ def test_an_unknown_actor_is_the_same_error_from_the_database(seeded: Graph, see
     remote = error_line(invoke("said", "Nobody-At-All", "--graph", seeded.uri, env=seeded.env))
     assert remote == local
     assert "no actor matches 'Nobody-At-All'" in remote
+
+
+@pytest.mark.parametrize("args", [("said", "Kemi Badenok"), ("said", "--issue", "nationl inquiry"),
+                                  ("said", "the Home Secretary", "--on", "2020-01-01")], ids=" ".join)
+def test_help_with_a_name_is_the_same_from_the_database(seeded: Graph, seed_store: Path,
+                                                        args: tuple[str, ...]) -> None:
+    local = error_line(invoke(*args, "--store", seed_store))
+    remote = error_line(invoke(*args, "--graph", seeded.uri, env=seeded.env))
+    assert remote == local
+    assert "did you mean" in local or "no one was Home Secretary on 2020-01-01" in local
 
 
 # -- standpoint cypher ----------------------------------------------------------------------------
