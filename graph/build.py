@@ -20,7 +20,7 @@ from typing import IO, Any, TypeVar
 from rdflib import Literal, URIRef
 
 from standpoint.errors import InputError, StandpointError
-from standpoint.graph import iris
+from standpoint.graph import entry_input, iris
 from standpoint.graph.positions import StanceRecord, derive, position_triples
 from standpoint.graph.store import Store, checkpoint, open_store
 from standpoint.graph.triples import (
@@ -126,6 +126,7 @@ def entry_graph_triples(extraction: Extraction, registry: Registry, order: int) 
     for statement in extraction.statements:
         triples += statement_triples(statement)
     triples += mention_triples(entry.id, extraction.mentioned)
+    triples += entry_input.input_triples(entry)
     for actor in extraction.discovered_actors():
         triples += actor_triples(actor)
     return triples
@@ -226,6 +227,7 @@ def _process(source: Path) -> _SourceResult:
     extractor: Extractor = state["extractor"]
     report = BuildReport()
     todo = _changes(entries, state["stored"], state["registry_digest"] + source_digest(entries), report)
+    entry_input.check_reused((entry for entry, _, _ in todo), str(source), state["origins"])
     if todo:
         extractor.prepare(entries)  # who the source introduces: parses it, so only when needed
     result = _SourceResult(str(source), [(e.id, e.line) for e in entries], report, "", [], [])
@@ -277,6 +279,9 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
     at any point leaves it exactly as it was. Big builds of many sources extract on every core.
     `extractor` makes the extractor from the registry (another one writes other statements
     through the same path, as tests do).
+
+    The store keeps each entry's whole input and its source file (graph/entry_input.py); an entry
+    id the store holds from another source is refused.
     """
     sources = expand(sources) if sources else bundled_sources()
     registry = read_registry(registry_path)
@@ -287,7 +292,8 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
         report.store = str(store.path)
         stored = _stored_hashes(store)
         _STATE.update(fmt=fmt, page_date=page_date, extractor=extractor(registry), stored=stored,
-                      registry_digest=registry_digest, folder=store.path)
+                      registry_digest=registry_digest, folder=store.path,
+                      origins=entry_input.origins(store))
         handle, temp = tempfile.mkstemp(dir=store.path, prefix=".build-", suffix=".nq")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
