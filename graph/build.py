@@ -20,7 +20,8 @@ from typing import IO, Any, TypeVar
 from rdflib import Literal, URIRef
 
 from standpoint.errors import InputError, StandpointError
-from standpoint.graph import iris
+from standpoint.graph import entry_input, iris, registry_state
+from standpoint.graph.entry_input import StoredSource
 from standpoint.graph.found_issues import found_issues
 from standpoint.graph.positions import StanceRecord, derive, position_triples
 from standpoint.graph.store import Store, checkpoint, open_store
@@ -39,7 +40,7 @@ from standpoint.graph.triples import (
 )
 from standpoint.loaders import nlp, read_source
 from standpoint.loaders.extract import Extraction, Extractor
-from standpoint.loaders.registry import Registry, read_registry
+from standpoint.loaders.registry import Registry, default_registry_path, read_registry
 from standpoint.ontology.namespace import SP
 from standpoint.records import Entry, Statement
 
@@ -59,6 +60,8 @@ class BuildReport:
     statements: int = 0
     positions: int = 0
     store: str = ""
+    registry: str = ""
+    registry_change: registry_state.RegistryChange | None = None
 
 
 def bundled_sources() -> list[Path]:
@@ -127,6 +130,7 @@ def entry_graph_triples(extraction: Extraction, registry: Registry, order: int) 
     for statement in extraction.statements:
         triples += statement_triples(statement)
     triples += mention_triples(entry.id, extraction.mentioned)
+    triples += entry_input.input_triples(entry)
     for actor in extraction.discovered_actors():
         triples += actor_triples(actor)
     return triples
@@ -204,7 +208,7 @@ _STATE: dict[str, Any] = {}
 PARALLEL_MIN_BYTES = 2_000_000
 
 
-def workers_for(sources: Sequence[Path]) -> int:
+def workers_for(sources: Sequence[Path | StoredSource]) -> int:
     """Processes to extract with: one per core for big multi-source builds, else none.
 
     STANDPOINT_WORKERS overrides (1 means in this process). Results do not depend on it: each
@@ -213,20 +217,27 @@ def workers_for(sources: Sequence[Path]) -> int:
     wanted = os.environ.get("STANDPOINT_WORKERS")
     if wanted:
         return max(1, int(wanted))
-    size = sum(p.stat().st_size for p in sources if p.is_file())
+    size = sum(p.size if isinstance(p, StoredSource) else p.stat().st_size
+               for p in sources if isinstance(p, StoredSource) or p.is_file())
     if len(sources) < 2 or size < PARALLEL_MIN_BYTES:
         return 1
     return min(len(sources), os.cpu_count() or 1)
 
 
-def _process(source: Path) -> _SourceResult:
-    """Read one source, and extract the entries whose input differs from what the store holds."""
+def _process(source: Path | StoredSource) -> _SourceResult:
+    """Read one source (or take one the store keeps), and extract the entries whose input differs
+    from what the store holds."""
     state = _STATE
-    entries = read_source(source, format=state["fmt"], page_date=state["page_date"])
+    if isinstance(source, StoredSource):
+        entries, orders = source.entries, source.orders
+    else:
+        entries, orders = read_source(source, format=state["fmt"], page_date=state["page_date"]), None
     checkpoint("build.read")
     extractor: Extractor = state["extractor"]
     report = BuildReport()
-    todo = _changes(entries, state["stored"], state["registry_digest"] + source_digest(entries), report)
+    todo = _changes(entries, state["stored"], state["registry_digest"] + source_digest(entries), report,
+                    orders)
+    entry_input.check_reused((entry for entry, _, _ in todo), str(source), state["origins"])
     if todo:
         extractor.prepare(entries)  # who the source introduces: parses it, so only when needed
     result = _SourceResult(str(source), [(e.id, e.line) for e in entries], report, "", [], [])
@@ -237,7 +248,7 @@ def _process(source: Path) -> _SourceResult:
     return result
 
 
-def _results(sources: list[Path], workers: int) -> Iterator[_SourceResult]:
+def _results(sources: Sequence[Path | StoredSource], workers: int) -> Iterator[_SourceResult]:
     """Each source's result, in order; a worker that dies (killed, out of memory) is an error,
     never a build waiting for it forever."""
     if workers <= 1:
@@ -268,7 +279,7 @@ def _leave_interrupts_to_the_build() -> None:
 
 def build(sources: Sequence[Path] | None = None, store_path: Path | None = None, *,
           fmt: str = "auto", page_date: date | None = None, registry_path: Path | None = None,
-          progress: Progress = _no_progress,
+          replace_registry: bool = False, progress: Progress = _no_progress,
           extractor: Callable[[Registry], Extractor] = Extractor) -> BuildReport:
     """Add sources to the store (the bundled seed when none are given).
 
@@ -278,17 +289,27 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
     at any point leaves it exactly as it was. Big builds of many sources extract on every core.
     `extractor` makes the extractor from the registry (another one writes other statements
     through the same path, as tests do).
+
+    The store records its registry (graph/registry_state.py). A build with another registry
+    extracts every entry of the store again, from the input the store keeps of entries whose
+    sources it was not given (graph/entry_input.py); one whose registry lacks items of the store's
+    is refused unless `replace_registry`. An entry id the store holds from another source is refused.
     """
     sources = expand(sources) if sources else bundled_sources()
     registry = read_registry(registry_path)
     reg_triples = registry_triples(registry)
     registry_digest = content_hash(reg_triples)
-    report = BuildReport(sources=[str(s) for s in sources])
+    record = registry_state.registry_record(
+        reg_triples, str(Path(registry_path or default_registry_path()).resolve()), registry_digest)
+    report = BuildReport(sources=[str(s) for s in sources], registry=record.path)
     with open_store(store_path, write=True) as store:
         report.store = str(store.path)
+        before = registry_state.recorded(store)
+        report.registry_change = registry_state.compare(before, record, replace=replace_registry)
         stored = _stored_hashes(store)
         _STATE.update(fmt=fmt, page_date=page_date, extractor=extractor(registry), stored=stored,
-                      registry_digest=registry_digest, folder=store.path)
+                      registry_digest=registry_digest, folder=store.path,
+                      origins=entry_input.origins(store))
         handle, temp = tempfile.mkstemp(dir=store.path, prefix=".build-", suffix=".nq")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -297,10 +318,12 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
                 results = _results(sources, workers_for(sources))
                 for _ in progress(sources, "Building"):
                     _collect(next(results), seen, pending, report)
-                if not pending.changed and stored.get(str(iris.REGISTRY_GRAPH)) == registry_digest:
+                if report.registry_change is not None:
+                    _extract_the_rest(store, seen, pending, report.registry_change, report.updated)
+                if not pending.changed and record.same(before):
                     report.statements, report.positions = _counts(store)
                     return report
-                _finish(store, pending, registry, reg_triples, registry_digest)
+                _finish(store, pending, registry, reg_triples + record.triples(), registry_digest)
             checkpoint("build.written")
             store.commit(sorted(pending.changed | {str(iris.REGISTRY_GRAPH), str(iris.DERIVED_GRAPH)}),
                          Path(temp))
@@ -310,6 +333,16 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
                 Path(part).unlink(missing_ok=True)
         report.statements, report.positions = _counts(store)
     return report
+
+
+def _extract_the_rest(store: Store, seen: dict[str, str], pending: _Pending,
+                      change: registry_state.RegistryChange, updated: int) -> None:
+    """After a registry change: extract again every stored entry this build was not given."""
+    rest = entry_input.stored_sources(store, seen, change.after)
+    count = BuildReport()
+    for result in _results(rest, workers_for(rest)):
+        _collect(result, seen, pending, count)
+    change.extracted_again = updated + count.entries
 
 
 def _collect(result: _SourceResult, seen: dict[str, str], pending: _Pending, report: BuildReport) -> None:
@@ -343,10 +376,11 @@ def _checked(entries: list[Entry], source: Path, seen: dict[str, str]) -> list[E
 
 
 def _changes(entries: list[Entry], stored: dict[str, str], registry_digest: str,
-             report: BuildReport) -> list[tuple[Entry, int, str]]:
-    """The entries whose input differs from what the store holds (added or updated)."""
+             report: BuildReport, orders: Sequence[int] | None = None) -> list[tuple[Entry, int, str]]:
+    """The entries whose input differs from what the store holds (added or updated); `orders` are
+    their places in their source, when not their places in `entries`."""
     todo = []
-    for entry, order in zip(entries, source_order(entries)):
+    for entry, order in zip(entries, orders if orders is not None else source_order(entries)):
         report.entries += 1
         digest = input_hash(entry, order, registry_digest)
         graph = str(iris.entry_graph(entry.id))

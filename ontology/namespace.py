@@ -48,6 +48,7 @@ class SP(DefinedNamespace):
     RoleHolding: URIRef  # a person holding a role between two dates
     PoliticalParty: URIRef
     Place: URIRef
+    Registry: URIRef  # the registry a store was built with: its file, digest and items
 
     # individuals
     supports: URIRef
@@ -86,6 +87,9 @@ class SP(DefinedNamespace):
     position: URIRef  # order of an entry in its source
     contentHash: URIRef  # hash of everything extracted from an entry: unchanged entries are skipped
     jobTitle: URIRef  # a byline's role line ("Political correspondent")
+    sourceFile: URIRef  # the file an entry was read from (absolute path)
+    sourceLine: URIRef  # the line of that file the entry starts on
+    extractionInput: URIRef  # JSON of the input fields the graph keeps in no other form
 
     # issue properties
     issueSource: URIRef  # "registry" or "found" (in the text)
@@ -111,6 +115,10 @@ class SP(DefinedNamespace):
     endDate: URIRef
     locatedIn: URIRef
     organisationKind: URIRef
+
+    # registry properties
+    registryFile: URIRef
+    defines: URIRef  # an issue, actor or role that came from the registry
 
 
 ID = Namespace("https://w3id.org/standpoint/id/")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -124,23 +126,31 @@ def main() -> None:
               show_default=True, help="Source format.")
 @click.option("--registry", type=click.Path(path_type=Path), envvar="STANDPOINT_REGISTRY",
               help="Registry YAML (default: the bundled seeds/registry.yaml).")
+@click.option("--replace-registry", is_flag=True,
+              help="Build with a registry that lacks issues, people or other items of the store's "
+                   "registry, dropping them and every statement about them (refused without it).")
+@click.option("--report", "report_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Print the build's report as text or as JSON.")
 @click.option("--spacy-model", envvar="STANDPOINT_SPACY_MODEL", metavar="NAME",
               help="An installed spaCy pipeline to parse with, e.g. en_core_web_trf "
                    "(default: the pinned en_core_web_sm).")
 @store_option
 @handle_errors
 def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry: Path | None,
-          spacy_model: str | None, store: Path) -> None:
+          replace_registry: bool, report_format: str, spacy_model: str | None, store: Path) -> None:
     """Add sources to the store (default: the bundled seed).
 
     Building the same source twice changes nothing; a changed entry replaces its old statements.
-    Bad input stops the build before anything is written.
+    Bad input stops the build before anything is written. The store records its registry: a build
+    with another one extracts every entry again, and one that lacks the store's registry's issues
+    or people is refused unless --replace-registry is given.
 
     \b
     Examples:
       standpoint build
       standpoint build page.txt --date 2025-01-16
       standpoint build debates/*.jsonl --store research-store
+      standpoint build topic.jsonl --registry my-registry.yaml --report json
     """
     from standpoint.graph.build import build as run_build
     from standpoint.loaders import nlp
@@ -148,7 +158,12 @@ def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry:
     if spacy_model:
         nlp.use_model(spacy_model)
     report = run_build(list(sources), store, fmt=fmt, page_date=page_date, registry_path=registry,
-                       progress=progress)
+                       replace_registry=replace_registry, progress=progress)
+    if report_format == "json":
+        click.echo(json.dumps(dataclasses.asdict(report), indent=2, ensure_ascii=False))
+        return
+    if report.registry_change is not None:
+        click.echo(report.registry_change.summary())
     click.echo(
         f"{report.entries} entries from {len(report.sources)} source(s): {report.added} added, "
         f"{report.updated} updated, {report.unchanged} unchanged; store {report.store} holds "

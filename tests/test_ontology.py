@@ -283,6 +283,7 @@ def test_ontology_and_shapes_parse() -> None:
         SP.RoleHolding,
         SP.Position,
         SP.Place,
+        SP.Registry,
         FOAF.Person,
         FOAF.Organization,
     }
