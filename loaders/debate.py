@@ -36,5 +36,5 @@ def aggregate(statements: list[Statement], speaker: str, issue: str) -> list[Sta
     if not own or not score:
         return statements
     side = "supports" if score > 0 else "opposes"
-    return [replace(s, issue_id=None, stance=None, cue=None) if s in own and s.stance != side else s
+    return [replace(s, issue_id=None, stance=None, cue=None, issue_form=None) if s in own and s.stance != side else s
             for s in statements]

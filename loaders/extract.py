@@ -16,7 +16,7 @@ from standpoint.loaders.discovery import Known, RegistryNames, slug
 from standpoint.loaders.hansard import parse_speaker
 from standpoint.loaders.issues import IssueMatcher, IssueMention
 from standpoint.loaders.mentions import Matcher, is_compatible, pronoun_gender
-from standpoint.loaders.proposals import Named
+from standpoint.loaders.proposals import Named, is_found, under_debate
 from standpoint.loaders.reading import Sentence, cue_words, parsed, sentences
 from standpoint.loaders.registry import Registry
 from standpoint.loaders.stance import Stance, stances
@@ -33,6 +33,8 @@ Paragraphs = list[tuple[nlp.Piece, list[Sentence]]]  # an entry's paragraphs and
 QUOTE_MARKS = '"“”‘'
 # A word that may name who holds a view: a capitalised word, or a pronoun for a person.
 HOLDER_WORD = re.compile(r"(?<![\w-])(?:[A-Z][\w’'-]*|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Hh]is|[Hh]er|[Tt]heir)(?![\w-])")
+# A title naming a thing a House decides on, which a debate takes sides on as a whole.
+DEBATED_THING = re.compile(r"\b(?:Bill|Order|Regulations|Motion)\b")
 CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w’'-]*")
 PROPER = frozenset({"NNP", "NNPS"})  # the tags of proper nouns
 SHORT_QUOTE_WORDS = 3
@@ -100,6 +102,7 @@ class Extractor:
         self.issues = IssueMatcher(registry.issues)
         self.sources: dict[str, Known] = {}
         self.proposals: dict[str, Named] = {}  # per source
+        self.debated_forms: dict[str, str] = {}  # a found issue under debate -> its words
         self.names = RegistryNames(registry)
         self.registry_kinds = {a.id: a.type for a in registry.actors.values()}
         self.parsed: dict[tuple[str, str], Paragraphs] = {}
@@ -109,19 +112,35 @@ class Extractor:
             for word in CAPITALISED.findall(name)}
 
     def about(self, entry: Entry) -> str | None:
-        """The issue an entry debates: its `about` field, else a title that names one issue."""
+        """The issue an entry debates: its `about` field, else a title that names one issue.
+
+        What the registry does not know is found in the text: an `about` written as words ("the
+        Tourist Levy Bill") or a title naming a Bill, Order, Regulations or motion is a found
+        issue (`under_debate`). An `about` written as an id that the registry lacks is a mistake.
+        """
         if entry.about:
             issue = self.issues.resolve(entry.about)
+            if issue is None and " " in entry.about.strip():
+                issue = self._found_about(entry.about)
             if issue is None:
                 raise InputError(f'"about" is "{entry.about[:80]}", which names no issue of the '
-                                 "registry; give an issue id, label or alias", entry.origin or None,
-                                 entry.line)
+                                 "registry; give an issue id, label or alias, or the words that "
+                                 "name what is debated", entry.origin or None, entry.line)
             return issue
         if entry.title:
             named = {m.issue_id for m in self.issues.find(entry.title, 0, len(entry.title), [])}
             if len(named) == 1:
                 return named.pop()
+            if not named and DEBATED_THING.search(entry.title):
+                return self._found_about(entry.title)
         return None
+
+    def _found_about(self, words: str) -> str | None:
+        found = under_debate(words)
+        if found is None:
+            return None
+        self.debated_forms[found.issue_id] = found.form
+        return found.issue_id
 
     def wanted(self, entry: Entry) -> Callable[[str], bool]:
         """Which sentences of an entry are worth a full parse: those that can hold a statement,
@@ -483,10 +502,14 @@ class _Reader:
                 self.result.statements.append(Statement(
                     **base, issue_id=issue_id, stance=stance.stance, holder_id=holder,
                     confidence=round(min(confidence, stance.confidence + 0.1), 2), cue=stance.cue,
-                    issue_form=stance.mention.form or None,
+                    issue_form=stance.mention.form or self._form(issue_id),
                 ))
         if not best and always and self._new((speaker, span.start, span.end, kind, None, None)):
             self.result.statements.append(Statement(**base, confidence=round(confidence, 2)))
+
+    def _form(self, issue_id: str | None) -> str | None:
+        """The words naming a found issue under debate (what "the Bill" and "it" refer to)."""
+        return self.x.debated_forms.get(issue_id or "") if is_found(issue_id) else None
 
     def speaks_for(self, speaker: str, holder: str) -> bool:
         """Does the speaker share an organisation's stance they report: their own party's, or the

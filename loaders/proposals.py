@@ -19,18 +19,20 @@ two content words at least: "a ban" alone says not what is banned.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from standpoint.loaders.cues import Lexicon, lexicon
+from standpoint.loaders.polarity import NOT_HOLDERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["FOUND", "Named", "Proposal", "is_found", "proposals"]
+__all__ = ["FOUND", "Named", "Proposal", "is_found", "proposals", "under_debate"]
 
 FOUND = "found-"  # the prefix of a found issue's id
 # What a frame governs: a verb's object, else the object of "for" or "against" ("call for X");
@@ -75,6 +77,28 @@ class Named:
         return [one for one in found if one is not None and one.issue_id in self.ids]
 
 
+@functools.cache
+def under_debate(words: str) -> Proposal | None:
+    """The found issue that words naming the thing under debate stand for ("the Tourist Levy
+    (Wales) Bill"): named by their content words, as a proposal in a sentence is.
+
+    >>> under_debate("the Tourist Levy Bill").issue_id
+    'found-bill-levy-tourist'
+    """
+    from standpoint.loaders import nlp
+
+    lex = lexicon()
+    doc = nlp.pipeline()(" ".join(words.split())[:200])
+    kept = [t for t in doc if not (t.is_punct or t.pos_ in ("DET", "PRON", "ADP", "CCONJ", "PART"))]
+    key = sorted({_lemma(t) for t in kept if t.pos_ in CONTENT and t.lower_ not in lex.vague
+                  and t.tag_ not in DEGREE})
+    if not key:
+        return None
+    start = next((t.idx for t in doc if t.pos_ != "DET"), 0)
+    form = doc.text[start:].strip()
+    return Proposal(start, len(doc.text), form, FOUND + "-".join(key)[:80].strip("-"))
+
+
 def is_found(issue_id: str | None) -> bool:
     """Is this the id of an issue found in the text (not one of the registry's)?"""
     return bool(issue_id) and issue_id.startswith(FOUND)  # type: ignore[union-attr]
@@ -104,10 +128,12 @@ def _frame(token: Token) -> str:
 
 
 def _objects(token: Token) -> Iterator[Token]:
-    """What a frame governs (see VERB_LINKS). A passive frame ("was rejected by") is left alone."""
+    """What a frame governs (see VERB_LINKS). A passive frame ("was rejected by") and one whose
+    subject is a thing ("it", "this") are left alone."""
     children = list(token.children)
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
-        return
+    if any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "nsubj" and c.lower_ in NOT_HOLDERS
+           for c in children):
+        return  # "it would delay action": a thing, not someone, takes no side
     objects = [c for c in children if c.dep_ == "dobj"] if token.lemma_.lower() not in ONLY_LINKED else []
     if token.pos_ == "VERB" and objects:
         yield from objects

@@ -137,6 +137,7 @@ def test_forms_of_one_proposal_share_its_id():
     "The tourist levy was rejected by the council.",  # passive: the parse gives no holder
     "Dafydd Rees called the plans \"deeply unfair\".",
     "Dafydd Rees wants stronger action.",  # how much, not what
+    "Dafydd Rees said it would delay the flood defence scheme.",  # a thing, not someone, delays
 ])
 def test_no_proposal_where_nothing_is_proposed(text):
     assert proposals(nlp.pipeline()(text)[:]) == []

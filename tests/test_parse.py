@@ -106,15 +106,32 @@ def test_text_spacy_cannot_parse_well_still_builds_cleanly(tmp_path: Path):
     assert {r["entry_id"] for r in said} <= {f"m{n}" for n in range(len(MESSY))}
 
 
-def test_an_about_that_names_no_issue_is_a_clear_error(tmp_path: Path):
+def test_an_about_id_that_names_no_issue_is_a_clear_error(tmp_path: Path):
     source = tmp_path / "debate.jsonl"
     source.write_text(json.dumps({"id": "d1", "published": "2026-03-02", "body": "I support it.",
-                                  "speaker": "Ms Jane Doe (Reds)", "about": "a moon base"}) + "\n")
+                                  "speaker": "Ms Jane Doe (Reds)", "about": "moon-base"}) + "\n")
     result = invoke("build", source, "--store", tmp_path / "store")
     assert result.exit_code == 1
-    assert error_line(result) == (f'standpoint: error: {source} line 1: "about" is "a moon base", which '
-                                  "names no issue of the registry; give an issue id, label or alias")
+    assert error_line(result) == (
+        f'standpoint: error: {source} line 1: "about" is "moon-base", which names no issue of the '
+        "registry; give an issue id, label or alias, or the words that name what is debated")
     assert not (tmp_path / "store").exists() or not any((tmp_path / "store").iterdir())
+
+
+def test_an_about_in_words_the_registry_lacks_is_found_in_the_text(tmp_path: Path):
+    source = tmp_path / "debate.jsonl"
+    lines = [{"id": "d1", "published": "2026-03-02", "speaker": "Ms Jane Doe (Reds)", "about": "a moon base",
+              "body": "I support it, and I will vote for the motion."},
+             {"id": "d2", "published": "2026-03-02", "speaker": "Mr Tom Hale (Blues)",
+              "title": "Moon Base (Funding) Bill", "body": "This Bill is a waste of money and I shall oppose it."}]
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    store = tmp_path / "store"
+    assert invoke("build", source, "--store", store).exit_code == 0
+    rows = json.loads(invoke("positions", "--store", store, "--format", "json").stdout)
+    assert {(r["actor"], r["issue"], r["issue_source"], r["stance"]) for r in rows} == {
+        ("Jane Doe", "moon base", "found", "supports"),
+        ("Tom Hale", "Moon Base (Funding) Bill", "found", "opposes")}
+    assert invoke("validate", "--store", store).exit_code == 0
 
 
 def test_another_spacy_pipeline_must_be_installed(tmp_path: Path):
