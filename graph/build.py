@@ -20,7 +20,7 @@ from typing import IO, Any, TypeVar
 from rdflib import Literal, URIRef
 
 from standpoint.errors import InputError, StandpointError
-from standpoint.graph import iris
+from standpoint.graph import correcting, iris
 from standpoint.graph.positions import StanceRecord, derive, position_triples
 from standpoint.graph.store import Store, checkpoint, open_store
 from standpoint.graph.triples import (
@@ -58,6 +58,7 @@ class BuildReport:
     statements: int = 0
     positions: int = 0
     store: str = ""
+    warnings: list[str] = field(default_factory=list)  # corrections that no longer apply, and why
 
 
 def bundled_sources() -> list[Path]:
@@ -268,7 +269,8 @@ def _leave_interrupts_to_the_build() -> None:
 def build(sources: Sequence[Path] | None = None, store_path: Path | None = None, *,
           fmt: str = "auto", page_date: date | None = None, registry_path: Path | None = None,
           progress: Progress = _no_progress,
-          extractor: Callable[[Registry], Extractor] = Extractor) -> BuildReport:
+          extractor: Callable[[Registry], Extractor] = Extractor,
+          corrections_path: Path | None = None, corrections: bool = True) -> BuildReport:
     """Add sources to the store (the bundled seed when none are given).
 
     Building the same sources twice changes nothing: an entry whose input (and the registry) is
@@ -276,7 +278,10 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
     checked as it is read, and the store is published in one atomic step at the end: a failure
     at any point leaves it exactly as it was. Big builds of many sources extract on every core.
     `extractor` makes the extractor from the registry (another one writes other statements
-    through the same path, as tests do).
+    through the same path, as tests do). The analysts' corrections (graph/corrections.py) are
+    applied after extraction: from `corrections_path`, else the file beside `registry_path`,
+    else the one the store used last, else corrections.yaml beside the store; none with
+    corrections=False.
     """
     sources = expand(sources) if sources else bundled_sources()
     registry = read_registry(registry_path)
@@ -286,8 +291,10 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
     with open_store(store_path, write=True) as store:
         report.store = str(store.path)
         stored = _stored_hashes(store)
+        fixes = correcting.for_build(store, registry, corrections_path, registry_path, corrections)
+        stored.update(dict.fromkeys(fixes.undone() & stored.keys(), ""))  # extracted again
         _STATE.update(fmt=fmt, page_date=page_date, extractor=extractor(registry), stored=stored,
-                      registry_digest=registry_digest, folder=store.path)
+                      registry_digest=registry_digest, folder=store.path, corrections=fixes)
         handle, temp = tempfile.mkstemp(dir=store.path, prefix=".build-", suffix=".nq")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -296,10 +303,12 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
                 results = _results(sources, workers_for(sources))
                 for _ in progress(sources, "Building"):
                     _collect(next(results), seen, pending, report)
+                fixes.reconcile(store, pending.out, pending.changed, pending.records, stored)
                 if not pending.changed and stored.get(str(iris.REGISTRY_GRAPH)) == registry_digest:
                     report.statements, report.positions = _counts(store)
+                    report.warnings = fixes.warnings + correcting.stale(store, fixes)
                     return report
-                _finish(store, pending, reg_triples, registry_digest)
+                _finish(store, pending, fixes.registry_view(reg_triples), registry_digest)
             checkpoint("build.written")
             store.commit(sorted(pending.changed | {str(iris.REGISTRY_GRAPH), str(iris.DERIVED_GRAPH)}),
                          Path(temp))
@@ -308,6 +317,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
             for part in (temp, *store.path.glob(".build-*.nq")):  # this build's, as it holds the lock
                 Path(part).unlink(missing_ok=True)
         report.statements, report.positions = _counts(store)
+        report.warnings = fixes.warnings + correcting.stale(store, fixes)
     return report
 
 
@@ -366,8 +376,9 @@ def _extract(extractor: Extractor, entry: Entry, order: int, digest: str, result
     graph = iris.entry_graph(entry.id)
     triples = entry_graph_triples(extraction, extractor.registry, order)
     triples.append((iris.entry(entry.id), SP.contentHash, Literal(digest)))
+    triples, corrected = _STATE["corrections"].correct_extracted(entry.id, triples)
     result.changed.append(str(graph))
-    result.records += stance_records(extraction.statements)
+    result.records += stance_records(extraction.statements if corrected is None else corrected)
     checkpoint("build.extract")
     return nquads(triples, graph)
 

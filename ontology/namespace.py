@@ -48,6 +48,7 @@ class SP(DefinedNamespace):
     RoleHolding: URIRef  # a person holding a role between two dates
     PoliticalParty: URIRef
     Place: URIRef
+    Correction: URIRef  # an analyst's correction, applied on every build
 
     # individuals
     supports: URIRef
@@ -107,6 +108,14 @@ class SP(DefinedNamespace):
     endDate: URIRef
     locatedIn: URIRef
     organisationKind: URIRef
+
+    # correction properties
+    correctedBy: URIRef  # statement or entry -> the correction that changed or confirmed it
+    action: URIRef
+    reason: URIRef
+    sequence: URIRef
+    line: URIRef
+    correctionsFile: URIRef
 
 
 ID = Namespace("https://w3id.org/standpoint/id/")
