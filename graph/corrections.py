@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from standpoint.errors import InputError
-from standpoint.loaders.registry import _Loader as LineLoader  # mappings that know their line
+from standpoint.loaders.registry import load_yaml
 from standpoint.loaders.text import clean_name, read_text
 
 __all__ = [
@@ -195,15 +195,7 @@ def read_corrections(path: Path) -> list[Correction]:
 
 def parse_corrections(text: str, origin: str = FILE_NAME) -> list[Correction]:
     """Parse corrections YAML (see the module's docstring); every mistake names its line."""
-    try:
-        data = yaml.load(text, Loader=LineLoader)
-    except RecursionError as err:
-        raise CorrectionsError("not a corrections file: nested too deeply", origin) from err
-    except yaml.MarkedYAMLError as err:
-        line = err.problem_mark.line + 1 if err.problem_mark else None
-        raise CorrectionsError(f"not valid YAML: {' '.join(str(err.problem).split())}", origin, line) from err
-    except yaml.YAMLError as err:
-        raise CorrectionsError(f"not valid YAML: {' '.join(str(err).split())}", origin) from err
+    data = load_yaml(text, origin, "a corrections file", CorrectionsError)
     if data is None:
         return []
     if not isinstance(data, list):

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import shlex
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import holders
 import pytest
 import yaml
 from conftest import REGISTRY, error_line, invoke, quads
@@ -23,9 +23,6 @@ from standpoint.graph import build as build_module
 from standpoint.graph.build import build
 from standpoint.graph.corrections import parse_corrections, render
 from standpoint.graph.store import open_store
-from standpoint.loaders.extract import Extraction
-from standpoint.loaders.registry import Registry
-from standpoint.records import Entry, Statement
 
 
 def rows(*args: str | Path) -> Any:
@@ -245,8 +242,7 @@ def test_the_file_reads_back_as_it_was_written() -> None:
 
 # -- corrections survive new extraction rules and a changed registry -------------------------------
 
-OWN = "We will not hold a national inquiry."
-REPORTED = "the Prime Minister has accepted our call for a national inquiry"
+OWN, REPORTED = holders.OWN, holders.REPORTED
 ENTRIES = [
     {"id": "fix-1", "published": "2025-01-16T10:00:00Z", "source": "Fix test",
      "body": f"Kemi Badenoch said {REPORTED}."},
@@ -255,57 +251,30 @@ ENTRIES = [
 ]
 
 
-@dataclass(frozen=True)
-class Said:
-    speaker: str
-    text: str
-    stance: str | None
-    issue: str | None = "national-inquiry"
-    holder: str | None = None
-    confidence: float = 0.8
+def direct(speaker: str, text: str, stance: str | None, **more: Any) -> holders.Said:
+    """A direct statement to script (tests/holders.py)."""
+    return holders.Said(speaker, text, "direct", stance, **more)
 
 
-RULES_1: dict[str, list[Said]] = {
-    "fix-1": [Said("kemi-badenoch", REPORTED, "supports", holder="keir-starmer"),
-              Said("kemi-badenoch", REPORTED, "supports")],
-    "fix-2": [Said("keir-starmer", OWN, "opposes")],
+RULES_1: dict[str, list[holders.Said]] = {
+    "fix-1": [direct("kemi-badenoch", REPORTED, "supports", holder="keir-starmer"),
+              direct("kemi-badenoch", REPORTED, "supports")],
+    "fix-2": [direct("keir-starmer", OWN, "opposes")],
 }
 # New rules: other confidences, and a statement the first rules did not find.
-RULES_2: dict[str, list[Said]] = {
-    "fix-1": [Said("kemi-badenoch", REPORTED, "supports", holder="keir-starmer", confidence=0.6),
-              Said("kemi-badenoch", REPORTED, "supports", confidence=0.6)],
-    "fix-2": [Said("keir-starmer", OWN, "opposes", confidence=0.9),
-              Said("keir-starmer", "the local inquiries are welcome", "supports", issue="local-inquiries")],
+RULES_2: dict[str, list[holders.Said]] = {
+    "fix-1": [direct("kemi-badenoch", REPORTED, "supports", holder="keir-starmer", confidence=0.6),
+              direct("kemi-badenoch", REPORTED, "supports", confidence=0.6)],
+    "fix-2": [direct("keir-starmer", OWN, "opposes", confidence=0.9),
+              direct("keir-starmer", "the local inquiries are welcome", "supports", issue="local-inquiries")],
 }
 
 
-def scripted(rules: dict[str, list[Said]]) -> Any:
-    """An extractor (for build(extractor=...)) that finds the statements `rules` lists."""
-
-    class Scripted:
-        def __init__(self, registry: Registry):
-            self.registry = registry
-
-        def prepare(self, entries: list[Entry]) -> str:
-            return ""
-
-        def extract(self, entry: Entry) -> Extraction:
-            found = []
-            for s in rules.get(entry.id, []):
-                start = entry.body.index(s.text)
-                found.append(Statement(entry.id, s.speaker, s.text, "direct", start, start + len(s.text),
-                                       entry.published, s.issue if s.stance else None, s.stance, s.confidence,
-                                       "said", holder_id=s.holder))
-            return Extraction(entry, statements=found, mentioned={s.holder for s in found})
-
-    return Scripted
-
-
-def build_fixture(folder: Path, rules: dict[str, list[Said]], registry: Path | None = None,
+def build_fixture(folder: Path, rules: dict[str, list[holders.Said]], registry: Path | None = None,
                   entries: list[dict[str, str]] = ENTRIES) -> Any:
-    source = folder / "fix.jsonl"
-    source.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
-    return build([source], folder / "store", registry_path=registry, extractor=scripted(rules))
+    """Build ENTRIES with the statements `rules` script into folder/store."""
+    return build([holders.source(folder, entries)], folder / "store", registry_path=registry,
+                 extractor=holders.scripted(rules))
 
 
 def positions(store: Path) -> list[tuple[str, str, str, int]]:
@@ -391,18 +360,18 @@ def test_review_lists_statements_with_why_and_a_command_that_runs(store_copy: Pa
 
 
 FOUND = "a-register-of-gangs"  # an issue found in the text (another branch finds them; added by hand here)
-QUEUE_RULES: dict[str, list[Said]] = {
-    "fix-1": [Said("kemi-badenoch", REPORTED, "supports", confidence=0.9)],
-    "fix-2": [Said("kemi-badenoch", OWN, "opposes", confidence=0.9),
-              Said("tom-grey", "the local inquiries are welcome", "supports", issue=FOUND, confidence=0.9)],
+QUEUE_RULES: dict[str, list[holders.Said]] = {
+    "fix-1": [direct("kemi-badenoch", REPORTED, "supports", confidence=0.9)],
+    "fix-2": [direct("kemi-badenoch", OWN, "opposes", confidence=0.9),
+              direct("tom-grey", "the local inquiries are welcome", "supports", issue=FOUND, confidence=0.9)],
 }
 
 
 def test_review_weighs_disagreement_found_issues_and_surnames(tmp_path: Path) -> None:
     entries = [{**e, "body": e["body"].replace("Later he said", "Later Grey said")} for e in ENTRIES]
     build_fixture(tmp_path, {**QUEUE_RULES, "fix-1": [*QUEUE_RULES["fix-1"],  # Grey: named by his surname
-                                                      Said("tom-grey", REPORTED, "supports", issue=FOUND),
-                                                      Said("tom-grey", "our call", "supports", issue=FOUND)]},
+                                                      direct("tom-grey", REPORTED, "supports", issue=FOUND),
+                                                      direct("tom-grey", "our call", "supports", issue=FOUND)]},
                   entries=entries)
     store = tmp_path / "store"
     _add_found_issue_and_grey(store)
