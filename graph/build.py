@@ -20,7 +20,7 @@ from typing import IO, Any, TypeVar
 from rdflib import Literal, URIRef
 
 from standpoint.errors import InputError, StandpointError
-from standpoint.graph import entry_input, iris, registry_state
+from standpoint.graph import correcting, entry_input, iris, registry_state
 from standpoint.graph.entry_input import StoredSource
 from standpoint.graph.found_issues import found_issues
 from standpoint.graph.positions import StanceRecord, derive, position_triples
@@ -62,6 +62,7 @@ class BuildReport:
     store: str = ""
     registry: str = ""
     registry_change: registry_state.RegistryChange | None = None
+    warnings: list[str] = field(default_factory=list)  # corrections that no longer apply, and why
 
 
 def bundled_sources() -> list[Path]:
@@ -280,7 +281,8 @@ def _leave_interrupts_to_the_build() -> None:
 def build(sources: Sequence[Path] | None = None, store_path: Path | None = None, *,
           fmt: str = "auto", page_date: date | None = None, registry_path: Path | None = None,
           replace_registry: bool = False, progress: Progress = _no_progress,
-          extractor: Callable[[Registry], Extractor] = Extractor) -> BuildReport:
+          extractor: Callable[[Registry], Extractor] = Extractor,
+          corrections_path: Path | None = None, corrections: bool = True) -> BuildReport:
     """Add sources to the store (the bundled seed when none are given).
 
     Building the same sources twice changes nothing: an entry whose input (and the registry) is
@@ -294,6 +296,10 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
     extracts every entry of the store again, from the input the store keeps of entries whose
     sources it was not given (graph/entry_input.py); one whose registry lacks items of the store's
     is refused unless `replace_registry`. An entry id the store holds from another source is refused.
+
+    The analysts' corrections (graph/correcting.py) are applied after extraction: from
+    `corrections_path`, else the file beside `registry_path`, else the one the store used last,
+    else corrections.yaml beside the store; none with corrections=False.
     """
     sources = expand(sources) if sources else bundled_sources()
     registry = read_registry(registry_path)
@@ -307,9 +313,11 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
         before = registry_state.recorded(store)
         report.registry_change = registry_state.compare(before, record, replace=replace_registry)
         stored = _stored_hashes(store)
+        fixes = correcting.for_build(store, registry, corrections_path, registry_path, corrections)
+        stored.update(dict.fromkeys(fixes.undone() & stored.keys(), ""))  # extracted again
         _STATE.update(fmt=fmt, page_date=page_date, extractor=extractor(registry), stored=stored,
                       registry_digest=registry_digest, folder=store.path,
-                      origins=entry_input.origins(store))
+                      origins=entry_input.origins(store), corrections=fixes)
         handle, temp = tempfile.mkstemp(dir=store.path, prefix=".build-", suffix=".nq")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -320,10 +328,13 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
                     _collect(next(results), seen, pending, report)
                 if report.registry_change is not None:
                     _extract_the_rest(store, seen, pending, report.registry_change, report.updated)
+                fixes.reconcile(store, pending.out, pending.changed, pending.records, stored)
                 if not pending.changed and record.same(before):
                     report.statements, report.positions = _counts(store)
+                    report.warnings = fixes.warnings + correcting.stale(store, fixes)
                     return report
-                _finish(store, pending, registry, reg_triples + record.triples(), registry_digest)
+                _finish(store, pending, registry, fixes.registry_view(reg_triples + record.triples()),
+                        registry_digest)
             checkpoint("build.written")
             store.commit(sorted(pending.changed | {str(iris.REGISTRY_GRAPH), str(iris.DERIVED_GRAPH)}),
                          Path(temp))
@@ -332,6 +343,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
             for part in (temp, *store.path.glob(".build-*.nq")):  # this build's, as it holds the lock
                 Path(part).unlink(missing_ok=True)
         report.statements, report.positions = _counts(store)
+        report.warnings = fixes.warnings + correcting.stale(store, fixes)
     return report
 
 
@@ -401,8 +413,9 @@ def _extract(extractor: Extractor, entry: Entry, order: int, digest: str, result
     graph = iris.entry_graph(entry.id)
     triples = entry_graph_triples(extraction, extractor.registry, order)
     triples.append((iris.entry(entry.id), SP.contentHash, Literal(digest)))
+    triples, corrected = _STATE["corrections"].correct_extracted(entry.id, triples)
     result.changed.append(str(graph))
-    result.records += stance_records(extraction.statements)
+    result.records += stance_records(extraction.statements if corrected is None else corrected)
     checkpoint("build.extract")
     return nquads(triples, graph)
 

@@ -11,7 +11,12 @@ The gold file is JSONL, one judgement a line (blank lines and lines starting wit
 - `scope` lines say which part of the store the gold file judges: entries whose id matches the
   `entry` glob, or whose source is `source`. Without one, the whole store is judged. A scope is a
   promise that the gold is complete there: it records every stance and every direct quote in
-  those entries, so anything the store says there that the gold does not record is wrong.
+  those entries, so anything the store says there that the gold does not record is wrong. A
+  scope with `"partial": true` makes no such promise (the gold of analysts' corrections, where
+  people judged some statements of an entry): there, only what a gold line judges is counted.
+- A stance line with `"stance": "none"` says the actor takes no stance on the issue there (with
+  `evidence`: in the statements holding it): a statement giving it one is wrong. It is not
+  something to find, so recall does not count it.
 - `actor` / `speaker` is an actor id, name or alias; `issue` an issue id, label or alias (any case).
   A speaker of `null` says the words are nobody's in the graph (the chair, a quotation of an
   unnamed person): any attribution of them is a false positive.
@@ -47,9 +52,10 @@ from standpoint.loaders.proposals import is_found
 
 Row = dict[str, Any]
 STANCES = ("supports", "opposes")
+NO_STANCE = "none"
 TYPES = ("scope", "stance", "quote")
 FIELDS: dict[str, tuple[set[str], set[str]]] = {  # type -> (required, optional)
-    "scope": (set(), {"source", "entry", "note"}),
+    "scope": (set(), {"source", "entry", "note", "partial"}),
     "stance": ({"actor", "issue", "stance"}, {"evidence", "source", "entry", "note"}),
     "quote": ({"text", "speaker"}, {"source", "entry", "note"}),
 }
@@ -61,6 +67,7 @@ class Scope:
 
     entry: str | None = None
     source: str | None = None
+    partial: bool = False  # the gold judges only some statements here
 
     def covers(self, entry: Row) -> bool:
         if self.entry is not None and not fnmatch.fnmatchcase(entry["id"], self.entry):
@@ -119,11 +126,15 @@ def parse_gold(lines: Iterable[str], origin: str = "gold") -> Gold:
         scope = Scope(_text(item, "entry", origin, number, optional=True),
                       _text(item, "source", origin, number, optional=True))
         if kind == "scope":
-            gold.scopes.append(scope)
+            partial = item.get("partial", False)
+            if not isinstance(partial, bool):
+                raise InputError(f'"partial" is {partial!r}, not true or false', origin, number)
+            gold.scopes.append(Scope(scope.entry, scope.source, partial))
         elif kind == "stance":
             stance = item["stance"]
-            if stance not in STANCES:
-                raise InputError(f'"stance" is {stance!r}, not one of: {", ".join(STANCES)}', origin, number)
+            if stance not in (*STANCES, NO_STANCE):
+                raise InputError(f'"stance" is {stance!r}, not one of: {", ".join((*STANCES, NO_STANCE))}',
+                                 origin, number)
             gold.stances.append(GoldStance(
                 number, _text(item, "actor", origin, number), _text(item, "issue", origin, number),
                 stance, _text(item, "evidence", origin, number, optional=True), scope))
@@ -184,8 +195,14 @@ def scores(correct: int, predicted: int, found: int, gold: int) -> dict[str, flo
 
 
 def in_scope(gold: Gold, entries: Iterable[Row]) -> dict[str, Row]:
-    """The entries the gold file judges, by id."""
-    return {e["id"]: e for e in entries if not gold.scopes or any(s.covers(e) for s in gold.scopes)}
+    """The entries the gold file judges, by id; an entry only partial scopes cover is marked
+    `_partial` (only what a gold line judges there is counted)."""
+    found = {}
+    for e in entries:
+        covering = [s for s in gold.scopes if s.covers(e)]
+        if not gold.scopes or covering:
+            found[e["id"]] = {**e, "_partial": bool(covering) and all(s.partial for s in covering)}
+    return found
 
 
 _QUOTE_MARKS = str.maketrans({c: "" for c in "\"'‘’“”«»"} | {"—": " ", "–": " ", "-": " "})
@@ -216,7 +233,9 @@ def evaluate_stances(gold: Gold, statements: Iterable[Row], entries: dict[str, R
     judged = {key[1] for _, key in keyed}
     rows = [s for s in statements if s.get("stance") and s.get("issue_id") and s["entry_id"] in entries
             and (not is_found(s["issue_id"]) or s["issue_id"] in judged)]
-    misses = [m for item, key in keyed if (m := _stance_miss(item, key, rows, entries)) is not None]
+    rows = [s for s in rows if not entries[s["entry_id"]].get("_partial") or _judged(s, keyed, entries)]
+    keyed_found = [(item, key) for item, key in keyed if item.stance != NO_STANCE]
+    misses = [m for item, key in keyed_found if (m := _stance_miss(item, key, rows, entries)) is not None]
     predicted: dict[Triple, list[Row]] = {}
     for s in rows:
         predicted.setdefault(_triple(s), []).append(s)
@@ -225,10 +244,18 @@ def evaluate_stances(gold: Gold, statements: Iterable[Row], entries: dict[str, R
         "actor_id": a, "issue_id": i, "stance": st,
         "evidence": [{"entry_id": s["entry_id"], "text": s["text"]} for s in predicted[(a, i, st)]][:3],
     } for a, i, st in wrong]
-    found, correct = len(gold.stances) - len(misses), len(predicted) - len(wrong)
-    return {**scores(correct, len(predicted), found, len(gold.stances)),
-            "gold": len(gold.stances), "predicted": len(predicted), "correct": correct,
+    found, correct = len(keyed_found) - len(misses), len(predicted) - len(wrong)
+    return {**scores(correct, len(predicted), found, len(keyed_found)),
+            "gold": len(keyed_found), "predicted": len(predicted), "correct": correct,
             "found": found, "misses": misses, "false_positives": false_positives}
+
+
+def _judged(s: Row, keyed: list[tuple[GoldStance, Triple]], entries: dict[str, Row]) -> bool:
+    """Whether a gold line judges the statement: one on its actor and issue, for its entry, whose
+    evidence (if any) it holds."""
+    return any(key[:2] == _triple(s)[:2] and item.scope.covers(entries[s["entry_id"]])
+               and (not item.evidence or normalise(item.evidence) in normalise(s["text"]))
+               for item, key in keyed)
 
 
 def _stance_miss(item: GoldStance, key: Triple, rows: list[Row], entries: dict[str, Row]) -> Row | None:
@@ -265,6 +292,7 @@ def evaluate_quotes(gold: Gold, statements: Iterable[Row], entries: dict[str, Ro
     """Quote attribution precision, recall and F1 with the misses and false positives."""
     direct = _unique([s for s in statements if s["kind"] == "direct" and s["entry_id"] in entries])
     judges, misses = _attribute(gold, direct, entries, actor_of)
+    direct = [s for s in direct if judges[_key(s)] or not entries[s["entry_id"]].get("_partial")]
     false_positives = [f for s in direct if (f := _quote_verdict(s, judges[_key(s)])) is not None]
     with_speaker = sum(item.speaker is not None for item in gold.quotes)
     found, correct = with_speaker - len(misses), len(direct) - len(false_positives)

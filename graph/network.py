@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from standpoint.graph import iris, lookup, queries, read
+from standpoint.graph import correcting, iris, lookup, queries, read
 from standpoint.graph.positions import sort_key
 from standpoint.graph.store import Store
 
@@ -54,7 +54,7 @@ def project(store: Store, issue: str | None = None, actor: str | None = None, *,
             relation=position["stance"], weight=position["statements"],
             first=position["first"], last=position["last"], evidence=[],
         )
-    _add_evidence(G, terms, max_evidence)
+    _add_evidence(G, terms, max_evidence, correcting.checked(store))
     _add_context(G, store, actors)
     _add_issue_places(G, store, actors)
     _note(G, len(totals), len(kept), max_evidence)
@@ -101,10 +101,12 @@ def _add_actor(G: nx.MultiDiGraph, row: dict[str, Any]) -> str:
     return node
 
 
-def _add_evidence(G: nx.MultiDiGraph, terms: list[dict[str, Any]], max_evidence: int | None = None) -> None:
+def _add_evidence(G: nx.MultiDiGraph, terms: list[dict[str, Any]], max_evidence: int | None = None,
+                  checked: dict[Any, str] | None = None) -> None:
     """Each stance edge's evidence, and G.graph["statements"]: the statements behind the stance
     edges with their own stance (the evidence of a mixed position goes both ways), for views that
-    cut by time. Both keep the latest `max_evidence` statements of each position."""
+    cut by time. Both keep the latest `max_evidence` statements of each position. Evidence an
+    analyst checked says so in `checked` ("confirmed by alice"; see graph/correcting.py)."""
     statements, seen = [], set()
     for row in map(_plain, terms):
         source, target, stance = f"actor:{row['actor']}", f"issue:{row['issueId']}", row["stance"]
@@ -116,6 +118,9 @@ def _add_evidence(G: nx.MultiDiGraph, terms: list[dict[str, Any]], max_evidence:
             "entry_title": row.get("entryTitle", ""), "kind": row.get("kind", ""),
             "confidence": float(row["confidence"]),
         }
+        check = (checked or {}).get((row["entryId"], row["text"], row["actor"], row["issueId"]))
+        if check:
+            evidence["checked"] = check
         G.edges[source, target, stance]["evidence"].append(evidence)
         statements.append({"actor": source, "issue": target, "stance": row["statementStance"], **evidence})
     order = lambda e: (sort_key(e["published"]), e["entry_id"], e["text"])

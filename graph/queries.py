@@ -114,3 +114,48 @@ SELECT ?id ?name ?type ?partyName WHERE {
   { SELECT DISTINCT ?actor ?name WHERE { ?actor foaf:name ?name } }
   OPTIONAL { SELECT DISTINCT ?actor ?partyName WHERE { ?actor sp:party/foaf:name ?partyName } }
 }"""
+
+# -- corrections (graph/correcting.py, graph/correct.py, graph/review.py) -------------------------
+
+# The corrections the store has applied, in the order they were applied.
+APPLIED_CORRECTIONS = """
+SELECT ?id ?n WHERE { ?c a sp:Correction ; dcterms:identifier ?id ; sp:sequence ?n }"""
+
+# The entry graphs each correction changed something in (an entry is sp:correctedBy it).
+CORRECTED_ENTRIES = """
+SELECT ?id ?g WHERE { GRAPH ?g { ?e a sp:Entry ; sp:correctedBy ?c } . ?c dcterms:identifier ?id }"""
+
+CORRECTIONS_FILE = "SELECT ?path WHERE { ?c sp:correctionsFile ?path }"
+
+# Statements an analyst checked: each correction that changed or confirmed one, with who made it.
+CHECKED = """
+SELECT ?statement ?entryId ?text ?holder ?issue ?id ?action ?by ?sequence WHERE {
+  ?statement a sp:Statement ; sp:correctedBy ?c ; sp:fromEntry/dcterms:identifier ?entryId ;
+             sp:text ?text ; sp:holder ?holder .
+  OPTIONAL { ?statement sp:about ?issue }
+  ?c dcterms:identifier ?id ; sp:action ?action ; sp:sequence ?sequence ;
+     prov:wasAttributedTo/rdfs:label ?by .
+}"""
+
+# Every statement with what the review queue weighs: confidence, the span naming the speaker
+# (and whether the speaker was discovered, not registered),
+# where its issue comes from (sp:issueSource "found": found in the text), and whether an analyst
+# checked it already.
+REVIEW = """
+SELECT ?statement ?entryId ?published ?speaker ?speakerName ?holder ?holderName ?text ?kind ?start
+       ?end ?confidence ?issueId ?issueLabel ?issueSource ?stance ?sourceStart ?sourceEnd ?discovered
+       ?checked WHERE {
+  ?statement a sp:Statement ; sp:speaker ?speaker ; sp:holder ?holder ; sp:text ?text ; sp:kind ?kind ;
+             sp:fromEntry ?entry ; sp:spanStart ?start ; sp:spanEnd ?end ; sp:confidence ?confidence .
+  { SELECT DISTINCT ?speaker ?speakerName WHERE { ?speaker foaf:name ?speakerName } }
+  { SELECT DISTINCT ?holder ?holderName WHERE { ?holder foaf:name ?holderName } }
+  ?entry dcterms:identifier ?entryId ; dcterms:issued ?published .
+  OPTIONAL { ?statement sp:about ?issue . ?issue dcterms:identifier ?issueId ; skos:prefLabel ?issueLabel .
+             OPTIONAL { ?issue sp:issueSource ?issueSource } }
+  OPTIONAL { ?statement sp:stance ?stance }
+  OPTIONAL { ?statement sp:sourceStart ?sourceStart ; sp:sourceEnd ?sourceEnd }
+  OPTIONAL { SELECT DISTINCT ?speaker ?discovered WHERE { ?speaker sp:discovered ?discovered } }
+  BIND (EXISTS { ?statement sp:correctedBy ?c } AS ?checked)
+}"""
+
+ENTRY_BODY = "SELECT ?id ?body WHERE { ?entry dcterms:identifier ?id ; a sp:Entry ; sp:body ?body }"

@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from standpoint.graph import analysis, read
+from standpoint.graph import analysis, correcting, read
 from standpoint.graph.positions import sort_key
 from standpoint.graph.store import Store
 
@@ -36,6 +36,7 @@ def report_data(store: Store, *, issues: Iterable[str] = (), start: datetime | N
                      timeline=[r for r in everything if _key(r) in kept])
     # a change made in the window is listed even when the statement before it is older
     data["changes"] = [c for c in analysis.changes(everything) if _key({**c, **c["after"]}) in kept]
+    _mark_checked(data["positions"], correcting.checked(store))
     data["choices"] = {"level": level, "from": start.isoformat() if start else None,
                        "to": end.isoformat() if end else None, "issues": sorted({r["issue_id"] for r in rows}),
                        "normalise": normalise or "none", "min_confidence": min_confidence, "seed": seed}
@@ -74,6 +75,15 @@ def summarise(rows: Sequence[Row], groups: Mapping[str, Row] | None = None, *,
         "conflict": K,
         "coalition_of": coalition,
     }
+
+
+def _mark_checked(positions: Iterable[Row], checked: Mapping[Any, str]) -> None:
+    """Evidence an analyst confirmed or corrected says so: `checked`, "confirmed by alice"."""
+    for position in positions:
+        for evidence in position["evidence"]:
+            check = checked.get((evidence["entry_id"], evidence["text"], evidence["actor_id"], evidence["issue_id"]))
+            if check:
+                evidence["checked"] = check
 
 
 def _key(row: Row) -> tuple[str, str, str, str]:

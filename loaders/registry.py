@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from standpoint.errors import RegistryError
+from standpoint.errors import InputError, RegistryError
 from standpoint.loaders.text import clean_name, read_text
 from standpoint.records import Actor, Issue, Role, RoleHolding
 
@@ -132,17 +132,23 @@ def read_registry(path: str | Path | None = None) -> Registry:
     return parse_registry(read_text(path, limit=MAX_REGISTRY_BYTES), origin=str(path))
 
 
-def parse_registry(text: str, origin: str = "registry") -> Registry:
-    """Parse registry YAML text into a validated Registry."""
+def load_yaml(text: str, origin: str, what: str = "a registry", error: type[InputError] = RegistryError) -> Any:
+    """YAML text whose mappings and lists know their lines (`.line`, `.lines`), with no key given
+    twice and dates left as text; a mistake is `error`, naming the file and line."""
     try:
-        data = yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=_Loader)
     except RecursionError as err:
-        raise RegistryError("not a registry: nested too deeply", origin) from err
+        raise error(f"not {what}: nested too deeply", origin) from err
     except yaml.MarkedYAMLError as err:
         line = err.problem_mark.line + 1 if err.problem_mark else None
-        raise RegistryError(f"not valid YAML: {_words(err.problem)}", origin, line) from err
+        raise error(f"not valid YAML: {_words(err.problem)}", origin, line) from err
     except yaml.YAMLError as err:
-        raise RegistryError(f"not valid YAML: {_words(err)}", origin) from err
+        raise error(f"not valid YAML: {_words(err)}", origin) from err
+
+
+def parse_registry(text: str, origin: str = "registry") -> Registry:
+    """Parse registry YAML text into a validated Registry."""
+    data = load_yaml(text, origin)
     if not isinstance(data, dict):
         raise RegistryError("expected a mapping with sections " + ", ".join(SECTIONS), origin, 1)
     unknown = sorted(set(data) - set(SECTIONS))

@@ -49,6 +49,7 @@ class SP(DefinedNamespace):
     PoliticalParty: URIRef
     Place: URIRef
     Registry: URIRef  # the registry a store was built with: its file, digest and items
+    Correction: URIRef  # an analyst's correction, applied on every build
 
     # individuals
     supports: URIRef
@@ -119,6 +120,13 @@ class SP(DefinedNamespace):
     # registry properties
     registryFile: URIRef
     defines: URIRef  # an issue, actor or role that came from the registry
+    # correction properties
+    correctedBy: URIRef  # statement or entry -> the correction that changed or confirmed it
+    action: URIRef
+    reason: URIRef
+    sequence: URIRef
+    line: URIRef
+    correctionsFile: URIRef
 
 
 ID = Namespace("https://w3id.org/standpoint/id/")

@@ -134,10 +134,16 @@ def main() -> None:
 @click.option("--spacy-model", envvar="STANDPOINT_SPACY_MODEL", metavar="NAME",
               help="An installed spaCy pipeline to parse with, e.g. en_core_web_trf "
                    "(default: the pinned en_core_web_sm).")
+@click.option("--corrections", type=click.Path(path_type=Path), envvar="STANDPOINT_CORRECTIONS",
+              help="Analysts' corrections to apply (default: corrections.yaml beside --registry, "
+                   "else the file the store used last, else beside the store).")
+@click.option("--no-corrections", "no_corrections", is_flag=True,
+              help="Apply no corrections: the machine's extraction alone (to evaluate it).")
 @store_option
 @handle_errors
 def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry: Path | None,
-          replace_registry: bool, report_format: str, spacy_model: str | None, store: Path) -> None:
+          replace_registry: bool, report_format: str, spacy_model: str | None, corrections: Path | None,
+          no_corrections: bool, store: Path) -> None:
     """Add sources to the store (default: the bundled seed).
 
     Building the same source twice changes nothing; a changed entry replaces its old statements.
@@ -158,7 +164,10 @@ def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry:
     if spacy_model:
         nlp.use_model(spacy_model)
     report = run_build(list(sources), store, fmt=fmt, page_date=page_date, registry_path=registry,
-                       replace_registry=replace_registry, progress=progress)
+                       replace_registry=replace_registry, progress=progress, corrections_path=corrections,
+                       corrections=not no_corrections)
+    for warning in report.warnings:
+        click.echo(f"standpoint: warning: {one_line(warning)}", err=True)
     if report_format == "json":
         click.echo(json.dumps(dataclasses.asdict(report), indent=2, ensure_ascii=False))
         return
@@ -567,7 +576,10 @@ def evaluate(gold: Path, store: Path, fmt: str) -> None:
         echo_rows(summary_rows(result), fmt)
 
 
-from standpoint.network_cli import network, report  # noqa: E402  (it uses the helpers above)
+from standpoint.correct_cli import correct, review  # (it uses the helpers above)
+from standpoint.network_cli import network, report
 
 main.add_command(network)
 main.add_command(report)
+main.add_command(correct)
+main.add_command(review)

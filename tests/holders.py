@@ -41,10 +41,12 @@ class Said:
     speaker: str
     text: str
     kind: str
-    stance: str
+    stance: str | None  # None: no stance, and no issue
     holder: str | None = None
     cue: str = "said"
     source: str = ""
+    issue: str = "national-inquiry"
+    confidence: float = 0.8
 
 
 SCRIPT: dict[str, list[Said]] = {
@@ -66,30 +68,38 @@ def statement(entry: Entry, said: Said) -> Statement:
     cue_start, cue_end = _span(entry.body, said.cue)
     source_start, source_end = _span(entry.body, said.source) if said.source else (None, None)
     return Statement(entry.id, said.speaker, said.text, said.kind, start, end, entry.published,
-                     "national-inquiry", said.stance, 0.8, said.cue, holder_id=said.holder,
+                     said.issue if said.stance else None, said.stance, said.confidence, said.cue,
+                     holder_id=said.holder,
                      cue_start=cue_start, cue_end=cue_end, source_start=source_start,
                      source_end=source_end)
 
 
-class ScriptedExtractor:
-    """Extracts SCRIPT's statements (registry actors only): an extractor for `build(extractor=...)`."""
+def scripted(script: dict[str, list[Said]]) -> type:
+    """An extractor for `build(extractor=...)` that finds the statements a script lists per entry
+    (registry actors only), whatever the text rules say."""
 
-    def __init__(self, registry: Registry):
-        self.registry = registry
+    class Scripted:
+        def __init__(self, registry: Registry):
+            self.registry = registry
 
-    def prepare(self, entries: list[Entry]) -> str:
-        return ""
+        def prepare(self, entries: list[Entry]) -> str:
+            return ""
 
-    def extract(self, entry: Entry) -> Extraction:
-        statements = [statement(entry, said) for said in SCRIPT.get(entry.id, [])]
-        mentioned = {s.speaker_id for s in statements} | {s.holder for s in statements}
-        return Extraction(entry, statements=statements, mentioned=mentioned)
+        def extract(self, entry: Entry) -> Extraction:
+            statements = [statement(entry, said) for said in script.get(entry.id, [])]
+            mentioned = {s.speaker_id for s in statements} | {s.holder for s in statements}
+            return Extraction(entry, statements=statements, mentioned=mentioned)
+
+    return Scripted
 
 
-def source(folder: Path) -> Path:
-    """The JSONL source of ENTRIES."""
+ScriptedExtractor = scripted(SCRIPT)
+
+
+def source(folder: Path, entries: list[dict[str, str]] = ENTRIES) -> Path:
+    """The JSONL source of ENTRIES (or of other entries)."""
     path = folder / "holders.jsonl"
-    path.write_text("".join(json.dumps(e) + "\n" for e in ENTRIES), encoding="utf-8")
+    path.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
     return path
 
 

@@ -113,7 +113,7 @@ def test_the_chair_and_read_out_words_are_nobodys(corpus_store: Path) -> None:
     ('{"type": "opinion"}', "gold.jsonl line 2: \"type\" is 'opinion'; it must be one of: scope, stance, quote"),
     ('{"type": "stance", "actor": "A", "issue": "i"}', "gold.jsonl line 2: a stance line needs 'stance'"),
     ('{"type": "stance", "actor": "A", "issue": "i", "stance": "maybe"}',
-     "gold.jsonl line 2: \"stance\" is 'maybe', not one of: supports, opposes"),
+     "gold.jsonl line 2: \"stance\" is 'maybe', not one of: supports, opposes, none"),
     ('{"type": "quote", "text": "", "speaker": "A"}', 'gold.jsonl line 2: "text" must be a non-empty text'),
     ('{"type": "quote", "text": "x", "speaker": "A", "who": 1}',
      "gold.jsonl line 2: unknown field 'who' in a quote line; fields are: entry, note, source, speaker, text"),

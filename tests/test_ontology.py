@@ -261,6 +261,8 @@ def test_ontology_metadata() -> None:
         (SP.fromEntry, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")),
         (SP.party, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/org#memberOf")),
         (SP.mixed, SKOS.inScheme, SP.StanceScheme),
+        (SP.Correction, RDFS.subClassOf, URIRef("http://www.w3.org/ns/prov#Entity")),
+        (SP.correctedBy, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/prov#wasInfluencedBy")),
         (SP.direct, SKOS.inScheme, SP.StatementKind),
     ],
 )
@@ -284,6 +286,7 @@ def test_ontology_and_shapes_parse() -> None:
         SP.Position,
         SP.Place,
         SP.Registry,
+        SP.Correction,
         FOAF.Person,
         FOAF.Organization,
     }

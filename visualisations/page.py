@@ -238,6 +238,8 @@ def _quote(evidence: Mapping[str, Any]) -> str:
     confidence = evidence.get("confidence")
     number = isinstance(confidence, int | float) and not isinstance(confidence, bool)
     note = f"{kind}, confidence {confidence:.2f}" if number else kind
+    checked = _text(evidence.get("checked"))
+    note = f"✓ {checked}; {note}" if checked else note
     return f"{head}\n{text} ({note})"
 
 
@@ -397,7 +399,8 @@ def _statements(G: nx.MultiDiGraph) -> Iterator[Mapping[str, Any]]:
 
 def statement_records(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """The statements as the page's script reads them, in time order: actor `a`, issue `i`,
-    stance `s`, time `t` (ms, or None), `when` and `entry` (display strings), text `x`, kind `k`."""
+    stance `s`, time `t` (ms, or None), `when` and `entry` (display strings), text `x`, kind `k`,
+    and `c`: an analyst's check ("confirmed by alice"), or "" for the machine's alone."""
     titles = {
         _text(e.get("entry_id")): _text(e.get("entry_title"))
         for _s, _t, attrs in _stance_edges(G)
@@ -415,6 +418,7 @@ def statement_records(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
             "t": _epoch(statement.get("published")), "when": _day_or_when(statement.get("published")),
             "entry": titles.get(entry) or entry, "x": " ".join(_text(statement.get("text")).split()),
             "k": _text(statement.get("kind"), "statement"),
+            "c": _text(statement.get("checked")),
         })
     records.sort(key=lambda r: (r["t"] is None, r["t"] or 0, r["a"], r["i"], r["x"]))
     return records

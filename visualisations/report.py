@@ -51,6 +51,7 @@ figcaption { color: #5b6670; font-size: 13px; }
 q { quotes: "\\201C" "\\201D"; }
 ul.coalitions { padding-left: 18px; }
 ul.coalitions li { margin: 6px 0; }
+.checked { color: #1b5e20; background: #e6f2e6; border-radius: 3px; padding: 0 4px; font-size: 12px; }
 """
 
 
@@ -198,7 +199,10 @@ def stances_section(data: Mapping[str, Any]) -> str:
 
 
 def _said(evidence: Mapping[str, Any]) -> str:
-    return (f"<q>{_quote(evidence['text'])}</q><br><small>{_when(evidence['published'])} · "
+    """A statement: its words, when and where; a badge when an analyst checked it."""
+    checked = evidence.get("checked")
+    badge = f' <span class="checked">✓ {_e(checked)}</span>' if checked else ""
+    return (f"<q>{_quote(evidence['text'])}</q>{badge}<br><small>{_when(evidence['published'])} · "
             f"{_e(evidence['entry_id'])} · {_e(evidence.get('kind'))}</small>")
 
 
@@ -224,9 +228,11 @@ def conflicts_section(data: Mapping[str, Any]) -> str:
 
 def positions_section(data: Mapping[str, Any]) -> str:
     def evidence(row: Mapping[str, Any]) -> str:
-        first = row["evidence"][0]
-        more = len(row["evidence"]) - 1
-        return _said(first) + (f"<br><small>and {more} more</small>" if more else "")
+        """The first statement, and any other an analyst checked."""
+        first, *rest = row["evidence"]
+        checked = [e for e in rest if e.get("checked")]
+        more = len(rest) - len(checked)
+        return "<br>".join(map(_said, [first, *checked])) + (f"<br><small>and {more} more</small>" if more else "")
 
     table = _table(
         ("actor", "issue", "stance", "for", "against", "first", "last", "evidence"),

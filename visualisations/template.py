@@ -49,6 +49,7 @@ aside #details h2 { margin-top: 16px; }
 #details-body .statement.supports { border-left-color: #2E7D32; }
 #details-body .statement.opposes { border-left-color: #C62828; }
 #details-body .meta { margin: 0; color: #5b6670; font-size: 12px; }
+#details-body .checked { color: #1b5e20; background: #e6f2e6; border-radius: 3px; padding: 0 4px; font-weight: 600; }
 #details-body .text { margin: 2px 0 0; overflow-wrap: anywhere; }
 #network { flex: 1; position: relative; background: #fff; }
 #empty { position: absolute; top: 40%; width: 100%; text-align: center; color: #5b6670; }
@@ -322,6 +323,13 @@ function showDetails(edge) {
     text.className = "text";
     text.textContent = statement.k === "direct" ? "\\u201c" + statement.x + "\\u201d" : statement.x;
     item.appendChild(meta);
+    if (statement.c) {
+      var badge = document.createElement("span");
+      badge.className = "checked";
+      badge.textContent = "\\u2713 " + statement.c;
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(badge);
+    }
     item.appendChild(text);
     body.appendChild(item);
   });
