@@ -434,14 +434,18 @@ def _finish(store: Store, pending: _Pending, registry: Registry, reg_triples: li
     """Append the registry, and the issues found in the text and the positions derived from all
     statements, old and new."""
     kept = [record for graph, record in _stored_stances(store) if graph not in pending.changed]
-    records = kept + pending.records
-    positions = derive(records)
     registry_node = iris.REGISTRY_GRAPH
     pending.out.write(nquads([*reg_triples, (registry_node, SP.contentHash, Literal(registry_digest))],
                              registry_node))
-    derived = [t for issue in found_issues(records, set(registry.issues)) for t in issue_triples(issue)]
-    derived += [t for p in positions for t in position_triples(p)]
-    pending.out.write(nquads(derived, iris.DERIVED_GRAPH))
+    pending.out.write(nquads(derived_triples(kept + pending.records, set(registry.issues)),
+                             iris.DERIVED_GRAPH))
+
+
+def derived_triples(records: list[StanceRecord], registered: set[str]) -> list[Triple]:
+    """The derived graph, from every statement's stance record: the issues found in the text
+    (those `registered` are the registry's) and every position."""
+    triples = [t for issue in found_issues(records, registered) for t in issue_triples(issue)]
+    return triples + [t for p in derive(records) for t in position_triples(p)]
 
 
 def _stored_hashes(store: Store) -> dict[str, str]:

@@ -52,6 +52,7 @@ from standpoint.graph.triples import (
     statement_triples,
     text,
 )
+from standpoint.loaders.proposals import is_found
 from standpoint.loaders.registry import Registry
 from standpoint.ontology.namespace import DCTERMS, FOAF, ID, PROV, RDF, RDFS, SKOS, SP, XSD
 from standpoint.records import Actor, Issue, Statement
@@ -207,8 +208,8 @@ class Known:
         return list(actor_triples(Actor(target.id, target.name, target.type or "person", discovered=True)))
 
     def issue(self, target: Target) -> list[Triple]:
-        if target.id in self.issues or target.name is None:
-            return []
+        if target.id in self.issues or target.name is None or is_found(target.id):
+            return []  # a found issue is described from its statements' words (graph/found_issues.py)
         return list(issue_triples(Issue(target.id, target.name)))
 
 
@@ -606,8 +607,7 @@ def apply_to_store(store: Store, plan: Plan) -> None:
     """Apply the plan's new corrections to the store at once, as a build does after extraction:
     the entries they change, the registry's merged actors and issues, the positions and the
     corrections graph, published in one atomic step (see graph/store.py)."""
-    from standpoint.graph.build import _stored_hashes, _stored_stances, nquads
-    from standpoint.graph.positions import derive, position_triples
+    from standpoint.graph.build import _stored_hashes, _stored_stances, derived_triples, nquads
 
     stored = _stored_hashes(store)
     out, temp = temp_nquads(store)
@@ -616,13 +616,13 @@ def apply_to_store(store: Store, plan: Plan) -> None:
     try:
         with out:
             plan.reconcile(store, out, changed, records, stored)
+            registry = graph_triples(store, str(iris.REGISTRY_GRAPH))
             if any(c.action == "merge" for c in plan.new):
-                registry = graph_triples(store, str(iris.REGISTRY_GRAPH))
                 out.write(nquads(plan.registry_view(registry), iris.REGISTRY_GRAPH))
                 changed.add(str(iris.REGISTRY_GRAPH))
+            registered = {iris.local_id(str(s)) for s, p, o in registry if p == RDF.type and o == SP.Issue}
             kept = [record for graph, record in _stored_stances(store) if graph not in changed]
-            positions = derive(kept + records)
-            out.write(nquads((t for p in positions for t in position_triples(p)), iris.DERIVED_GRAPH))
+            out.write(nquads(derived_triples(kept + records, registered), iris.DERIVED_GRAPH))
             changed.add(str(iris.DERIVED_GRAPH))
         store.commit(sorted(changed), Path(temp))
     finally:

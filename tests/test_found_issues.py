@@ -5,6 +5,7 @@ was written for these tests."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,22 @@ def test_forms_of_one_proposal_share_its_id():
 ])
 def test_no_proposal_where_nothing_is_proposed(text):
     assert proposals(nlp.pipeline()(text)[:]) == []
+
+
+def test_an_analyst_merges_two_found_issues_and_the_merge_lasts(levy_store, tmp_path):
+    store = tmp_path / "store"
+    shutil.copytree(levy_store, store, symlinks=True)
+    corrections = tmp_path / "corrections.yaml"
+    result = invoke("correct", "merge", "--issue", "cap on holiday lets", "--into", "tourist levy",
+                    "--why", "one housing package", "--store", store, "--corrections", corrections)
+    assert result.exit_code == 0, result.output
+    merged = sides(store, "tourist levy")
+    assert merged["Morwenna Tallis"] == "mixed" and merged["Priya Anand"] == "supports"
+    assert [r["issue_source"] for r in rows("issues", "--store", store) if r["label"] == "tourist levy"] == ["found"]
+    assert invoke("validate", "--store", store).exit_code == 0
+    source = tmp_path / "levy.jsonl"
+    source.write_text("".join(json.dumps(e) + "\n" for e in ENTRIES), encoding="utf-8")
+    again = tmp_path / "again"
+    assert invoke("build", source, "--store", again, "--corrections", corrections).exit_code == 0
+    assert sides(again, "tourist levy") == merged
+    assert invoke("validate", "--store", again).exit_code == 0
