@@ -19,7 +19,7 @@ __all__ = ["Lexicon", "lexicon"]
 CLEAR = 1.0  # a VADER mean valence at least this far from 0 is a clear judgement
 SECTIONS = ("speech", "speech_nouns", "support", "oppose", "transparent", "evaluative", "hedge",
             "negation", "clause_support", "clause_oppose", "clause_good", "clause_bad", "not_proposals",
-            "vague")
+            "vague", "proposal_names", "durations")
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class Lexicon:
     clause_bad: frozenset[str]
     not_proposals: frozenset[str]
     vague: frozenset[str]
+    proposal_names: frozenset[str]
+    durations: frozenset[str]
     valence: dict[str, float]
 
     def polarity(self, word: str) -> int:

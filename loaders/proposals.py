@@ -182,9 +182,11 @@ def _conjuncts(head: Token | None) -> Iterator[Token]:
 
 
 def _proposal(head: Token, lex: Lexicon, taken: frozenset[int]) -> Proposal | None:
-    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in PLACES_AND_PEOPLE \
-            or head.lemma_.lower() in lex.not_proposals or head.i in taken:
-        return None
+    lemma = _lemma(head)
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in PLACES_AND_PEOPLE or head.like_num \
+            or lemma in lex.not_proposals or lemma in ("%", "cent", "percent") or head.i in taken \
+            or lemma in lex.durations and any(c.dep_ == "nummod" for c in head.children):
+        return None  # a person, a body, a number or a length of time
     words = sorted(_phrase(head), key=lambda t: t.i)
     while words and (words[0].pos_ in ("ADP", "CCONJ", "PUNCT", "PART") or words[0].lower_ in lex.vague
                      or words[0].tag_ in DEGREE):
@@ -192,8 +194,10 @@ def _proposal(head: Token, lex: Lexicon, taken: frozenset[int]) -> Proposal | No
     if not words or len(words) > MAX_WORDS or any(t.i in taken for t in words) \
             or any(t.ent_type_ == "PERSON" for t in words):
         return None
-    key = sorted({_lemma(t) for t in words if t.pos_ in CONTENT and t.lower_ not in lex.vague
-                  and t.tag_ not in DEGREE})
+    content = [t for t in words if t.pos_ in CONTENT and t.lower_ not in lex.vague and t.tag_ not in DEGREE]
+    if all(t.pos_ in ("PROPN", "NUM") for t in content) and lemma not in lex.proposal_names:
+        return None  # "Northern Ireland", "the Home Secretary": a name, not a proposal
+    key = sorted({_lemma(t) for t in content})
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     form = " ".join(head.doc.text[start:end].split())
     if len(key) < MIN_CONTENT or QUOTE_MARKS & set(form):
@@ -208,8 +212,9 @@ def _phrase(head: Token) -> Iterator[Token]:
     for child in head.children:
         if child.dep_ in CUT:
             continue
-        if child.dep_ == "prep" and (child.lower_ not in KEPT_PREPOSITIONS or child.i < head.i):
-            continue
+        if child.dep_ == "prep" and (child.lower_ not in KEPT_PREPOSITIONS or child.i < head.i
+                                     or not any(c.dep_ == "pobj" for c in child.children)):
+            continue  # not "clarity on whether ...": a clause is no part of a proposal's name
         yield from _phrase(child)
 
 

@@ -161,3 +161,20 @@ def test_an_analyst_merges_two_found_issues_and_the_merge_lasts(levy_store, tmp_
     assert invoke("build", source, "--store", again, "--corrections", corrections).exit_code == 0
     assert sides(again, "tourist levy") == merged
     assert invoke("validate", "--store", again).exit_code == 0
+
+
+@pytest.mark.parametrize("text", [
+    "I support my right hon. Friend.",  # a member of the House
+    "She backed the Home Secretary.",  # a role
+    "He voted for the Liberal Democrat candidate.",  # a person
+    "They want to cut it by 14%.",  # a number
+    "We need at least 10 years.",  # a length of time
+    "He backed Northern Ireland.",  # a place: proper nouns that name no law or plan
+])
+def test_people_places_numbers_and_durations_are_not_proposals(text):
+    assert proposals(nlp.pipeline()(text)[:]) == []
+
+
+def test_a_name_of_proper_nouns_is_a_proposal_when_it_names_a_law_or_plan():
+    assert [p.form for p in proposals(nlp.pipeline()("Ms Cole voted against the Coastal Towns Act.")[:])] == [
+        "Coastal Towns Act"]
