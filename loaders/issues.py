@@ -28,6 +28,12 @@ UNDER_DEBATE = re.compile(
 # so backing "the Government's amendment" opposes the motion (Commons practice on opposition days).
 AMENDMENT = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir)\s+"
                        r"(?:(?:[Gg]overnment['’]s|[Mm]inister['’]s|[Oo]pposition['’]s)\s+)?[Aa]mendment(?![\w-])")
+# A motion that would undo a thing ("That the Fares Order 2026 be annulled", a prayer against a
+# statutory instrument; "declines to give the Bill a Second Reading"): a stance on the thing is
+# the opposite stance on the motion.
+UNDOING = re.compile(r"\bbe\s+(?:revoked|annulled|rescinded|repealed|withdrawn|not\s+approved)\b|"
+                     r"\bpraying\s+that\b[^.]*\bannulled\b|\bdeclines?\s+to\s+(?:approve|give)\b",
+                     re.IGNORECASE)
 GENERIC_MODIFIERS = {
     "new", "proposed", "planned", "latest", "promised", "announced", "whole", "three-month",
     "government's", "government’s", "first", "five", "four", "these", "such",
@@ -79,11 +85,17 @@ class IssueMatcher:
             issue.id: {w.lower() for p in (issue.label, *issue.aliases) for w in re.split(r"[\s\-]+", p)}
             for issue in issues.values()
         }
+        self.undoing = {issue.id for issue in issues.values() if UNDOING.search(issue.description)}
         self.regex = re.compile(
             "(?<![\\w-])(?:" + "|".join(f"(?P<i{n}>{_alias_regex(p)})" for n, (p, _) in enumerate(phrases))
             + ")(?![\\w-])",
             re.IGNORECASE,
         ) if phrases else None
+
+    def _undone(self, issue_id: str, head: str) -> bool:
+        """Does this mention name what a motion to undo would undo ("the Order"), rather than
+        the motion itself?"""
+        return issue_id in self.undoing and head != "motion"
 
     def motion(self, issue_id: str) -> bool:
         """Is the issue a motion (which an amendment would replace) rather than a Bill?"""
@@ -122,7 +134,8 @@ class IssueMatcher:
             for match in self.regex.finditer(text, start, end):
                 issue_id = self.ids[int((match.lastgroup or "i0")[1:])]
                 head = _head(re.split(r"[\s\-]+", match.group().strip(QUOTE_MARKS))[-1])
-                found.append(IssueMention(issue_id, match.start(), match.end(), head))
+                found.append(IssueMention(issue_id, match.start(), match.end(), head,
+                                          rival=self._undone(issue_id, head)))
         for match in ANAPHOR.finditer(text, start, end):
             if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in found):
                 continue
@@ -132,8 +145,9 @@ class IssueMatcher:
         if about is not None:
             for match in UNDER_DEBATE.finditer(text, start, end):
                 if not any(m.start < match.end() and match.start() < m.end for m in found):
-                    found.append(IssueMention(about, match.start(), match.end(),
-                                              match.group("head").lower(), "about"))
+                    head = match.group("head").lower()
+                    found.append(IssueMention(about, match.start(), match.end(), head, "about",
+                                              rival=self._undone(about, head)))
             if self.motion(about):
                 for match in AMENDMENT.finditer(text, start, end):
                     if not any(m.start < match.end() and match.start() < m.end for m in found):

@@ -166,6 +166,34 @@ def test_a_speech_takes_a_stance_on_the_motion_it_debates(tmp_path: Path, body: 
         ("Jane Doe", "rail-fares-motion", stance)]
 
 
+PRAYER_REGISTRY = """
+issues:
+  - id: fares-order-prayer
+    label: Rail Fares Order motion
+    aliases: [Rail Fares Order]
+    description: That the Rail Fares Order 2026 (S.I., 2026, No. 12) be annulled.
+"""
+
+
+@pytest.mark.parametrize(("body", "stance"), [
+    ("I cannot support the Order: it will price commuters off the trains.", "supports"),
+    ("The Rail Fares Order is a sensible measure and I back it.", "opposes"),
+    ("I support the motion.", "supports"),
+])
+def test_on_a_motion_to_annul_a_stance_on_the_thing_is_the_opposite_on_the_motion(
+        tmp_path: Path, body: str, stance: str):
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(PRAYER_REGISTRY)
+    source = tmp_path / "debate.jsonl"
+    source.write_text(json.dumps({"id": "d1", "published": "2026-03-02", "body": body,
+                                  "speaker": "Ms Jane Doe (Reds)", "about": "fares-order-prayer"}) + "\n")
+    store = tmp_path / "store"
+    assert invoke("build", source, "--registry", registry, "--store", store).exit_code == 0
+    rows = json.loads(invoke("positions", "--store", store, "--format", "json").stdout)
+    assert [(r["actor"], r["issue_id"], r["stance"]) for r in rows] == [
+        ("Jane Doe", "fares-order-prayer", stance)]
+
+
 def test_a_name_called_an_organisation_that_takes_she_said_is_a_person(tmp_path: Path):
     registry = tmp_path / "registry.yaml"
     registry.write_text("issues:\n  - {id: sugar-tax, label: sugar tax}\n")
