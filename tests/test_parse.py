@@ -154,16 +154,21 @@ issues:
     ("I will support the Government's amendment.", "opposes"),
 ])
 def test_a_speech_takes_a_stance_on_the_motion_it_debates(tmp_path: Path, body: str, stance: str):
+    assert speech_positions(tmp_path, MOTION_REGISTRY, "rail-fares-motion", body) == [
+        ("Jane Doe", "rail-fares-motion", stance)]
+
+
+def speech_positions(tmp_path: Path, registry_text: str, about: str, body: str) -> list[tuple[str, str, str]]:
+    """(actor, issue id, stance) of the positions one speech by Jane Doe on `about` gives."""
     registry = tmp_path / "registry.yaml"
-    registry.write_text(MOTION_REGISTRY)
+    registry.write_text(registry_text)
     source = tmp_path / "debate.jsonl"
     source.write_text(json.dumps({"id": "d1", "published": "2026-03-02", "body": body,
-                                  "speaker": "Ms Jane Doe (Reds)", "about": "rail-fares-motion"}) + "\n")
+                                  "speaker": "Ms Jane Doe (Reds)", "about": about}) + "\n")
     store = tmp_path / "store"
     assert invoke("build", source, "--registry", registry, "--store", store).exit_code == 0
     rows = json.loads(invoke("positions", "--store", store, "--format", "json").stdout)
-    assert [(r["actor"], r["issue_id"], r["stance"]) for r in rows] == [
-        ("Jane Doe", "rail-fares-motion", stance)]
+    return [(r["actor"], r["issue_id"], r["stance"]) for r in rows]
 
 
 PRAYER_REGISTRY = """
@@ -182,15 +187,7 @@ issues:
 ])
 def test_on_a_motion_to_annul_a_stance_on_the_thing_is_the_opposite_on_the_motion(
         tmp_path: Path, body: str, stance: str):
-    registry = tmp_path / "registry.yaml"
-    registry.write_text(PRAYER_REGISTRY)
-    source = tmp_path / "debate.jsonl"
-    source.write_text(json.dumps({"id": "d1", "published": "2026-03-02", "body": body,
-                                  "speaker": "Ms Jane Doe (Reds)", "about": "fares-order-prayer"}) + "\n")
-    store = tmp_path / "store"
-    assert invoke("build", source, "--registry", registry, "--store", store).exit_code == 0
-    rows = json.loads(invoke("positions", "--store", store, "--format", "json").stdout)
-    assert [(r["actor"], r["issue_id"], r["stance"]) for r in rows] == [
+    assert speech_positions(tmp_path, PRAYER_REGISTRY, "fares-order-prayer", body) == [
         ("Jane Doe", "fares-order-prayer", stance)]
 
 
