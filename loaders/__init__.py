@@ -26,7 +26,7 @@ SOURCE_SUFFIXES = (".txt", ".jsonl", ".ndjson")
 _HEAD_BYTES = 4096
 # What may come before an XML file's root element: a BOM, a declaration, comments, whitespace.
 _PROLOGUE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*", re.DOTALL)
-_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+_ROOT = re.compile(rb"<(?:!DOCTYPE\s+)?([A-Za-z_][\w.:-]*)")
 
 
 def read_source(
@@ -64,7 +64,7 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     if start.startswith(b"<") and not start.startswith(b"<<"):
         root = _ROOT.match(start)
         name = root.group(1).decode("utf-8", "replace") if root else start[:20].decode("utf-8", "replace")
-        if name.rsplit(":", 1)[-1] in ("TEI", "teiCorpus") or name == "!DOCTYPE":
+        if name.rsplit(":", 1)[-1] in ("TEI", "teiCorpus"):
             return "parlamint"
         raise InputError(f"an XML file whose root is <{name}>; expected ParlaMint TEI (<TEI> or "
                          "<teiCorpus>), JSONL or live-blog text (Hansard XML is not read yet)",

@@ -52,7 +52,6 @@ NOT_SPEECH = {TEI + name for name in ("note", "gap", "kinesic", "vocal", "incide
                                       "linkGrp", "measure")}
 PARTY_ROLES = ("politicalParty", "parliamentaryGroup")
 DAY_NAME = re.compile(r"^ParlaMint-[A-Z]{2}(?:-[A-Z]{2})?(?:-en)?_\d{4}-.+\.xml$")
-_CAMEL = re.compile(r"(?<=[a-zà-ž])(?=[A-ZÀ-Ž])")
 
 
 @dataclass(frozen=True)
@@ -285,16 +284,17 @@ def _speaker(person_id: str, entry_id: str, day: _Day, origin: str, line: int) -
             raise InputError(f'<u xml:id="{entry_id}" who="#{person_id}">: no such person in '
                              f"{day.people.origin}", origin, line)
         party = day.people.party_on(person, day.day)
-        return _Speaker(person.name, _party_label(party.abbreviation, party.name) if party else None)
+        return _Speaker(person.name, _party_label(party.abbreviation, party.name, _uk(day.id))
+                        if party else None)
     if day.meta is not None and entry_id in day.meta:
         return day.meta[entry_id]
-    return _Speaker(_CAMEL.sub(" ", person_id).replace("_", " "), None)
+    return _Speaker(_from_id(person_id), None)
 
 
-def _party_label(abbreviation: str | None, name: str | None) -> str | None:
-    """How the party is written in the speaker string: a Hansard code when it is one ("LAB" is
-    Lab), else the party's name."""
-    if abbreviation and party_code(abbreviation):
+def _party_label(abbreviation: str | None, name: str | None, uk: bool) -> str | None:
+    """How the party is written in the speaker string: in the UK corpus, a Hansard code when it
+    is one ("LAB" is Lab); else the party's name (Latvia's "NA" is no Hansard "NA")."""
+    if uk and abbreviation and party_code(abbreviation):
         return abbreviation
     return name or abbreviation
 
@@ -447,7 +447,8 @@ def _meta_beside(day: Path) -> dict[str, _Speaker] | None:
             raise InputError("a -meta.tsv needs the columns ID and Speaker_name", str(meta), 1)
         for row in rows:
             name = _surname_first(row.get("Speaker_name") or "")
-            party = _party_label(_dash(row.get("Speaker_party")), _dash(row.get("Speaker_party_name")))
+            party = _party_label(_dash(row.get("Speaker_party")), _dash(row.get("Speaker_party_name")),
+                                 _uk(day.name))
             speakers[row["ID"]] = _Speaker(name, party)
     return speakers
 
@@ -476,7 +477,7 @@ def _person_name(name: Any, person_id: str) -> str:
     forenames = [_plain(f) for f in name.findall(TEI + "forename")]
     surnames = [_plain(s) for s in name.findall(TEI + "surname")]
     words = [w for w in (forenames[:1] + surnames) if w]
-    return " ".join(words) or _plain(name) or _CAMEL.sub(" ", person_id)
+    return " ".join(words) or _plain(name) or _from_id(person_id)
 
 
 def _affiliation(elem: Any, person_id: str, path: Path) -> Affiliation:
@@ -512,6 +513,18 @@ def _surname_first(name: str) -> str:
     surname, _, forenames = name.partition(",")
     first = forenames.split()[:1]
     return " ".join([*first, surname.strip()]) if first else surname.strip()
+
+
+def _from_id(person_id: str) -> str:
+    """A name from a ParlaMint id: "StephenKinnock" -> "Stephen Kinnock"."""
+    out = []
+    for before, char in zip(" " + person_id, person_id):
+        out.append(" " + char if before.islower() and char.isupper() else char)
+    return "".join(out).replace("_", " ").strip()
+
+
+def _uk(name: str) -> bool:
+    return name.startswith("ParlaMint-GB")
 
 
 def _dash(value: str | None) -> str | None:
