@@ -38,7 +38,7 @@ from standpoint.graph.triples import (
     statement_triples,
     text,
 )
-from standpoint.loaders import nlp, read_source
+from standpoint.loaders import nlp, read_source, source_files
 from standpoint.loaders.extract import Extraction, Extractor
 from standpoint.loaders.registry import Registry, default_registry_path, read_registry
 from standpoint.ontology.namespace import SP
@@ -79,14 +79,15 @@ SOURCE_SUFFIXES = (".txt", ".jsonl", ".ndjson")
 
 
 def expand(sources: Sequence[Path]) -> list[Path]:
-    """Files as given; a folder stands for its .txt, .jsonl and .ndjson files (not README.*)."""
+    """Files as given; a folder stands for its ParlaMint day files, else its .txt, .jsonl and
+    .ndjson files (not README.*)."""
     files: list[Path] = []
     for source in map(Path, sources):
         if source.is_dir():
-            found = sorted(p for p in source.iterdir() if p.suffix in SOURCE_SUFFIXES
-                           and p.is_file() and not p.name.upper().startswith("README"))
+            found = source_files(source)
             if not found:
-                raise InputError("folder holds no .txt, .jsonl or .ndjson sources", str(source))
+                raise InputError("folder holds no .txt, .jsonl or .ndjson sources and no "
+                                 "ParlaMint day files", str(source))
             files += found
         else:
             files.append(source)

@@ -54,6 +54,7 @@ OFFICE_START = re.compile(
     r"Senior|Under-Secretary|Shadow|Chair|Chairman)\b"
 )
 
+PARTY_MARK = re.compile(r"^party:\s*(\S.*)$", re.IGNORECASE)
 # Hansard's party codes, Commons and Lords: code -> the party's name; None means no party
 # (independents, non-affiliated peers, bishops, the Speaker).
 PARTIES: dict[str, str | None] = {
@@ -111,8 +112,17 @@ class Speaker:
 
 
 def party_code(text: str) -> str | None:
-    """The party code a bracket holds ("Lab/Co-op", "Con"), or None if it is no party code."""
+    """The party code a bracket holds ("Lab/Co-op", "Con"), or None if it is no party code.
+
+    A bracket marked "party: X" (as ParlaMint speakers are written) holds a party whatever X is:
+
+    >>> party_code("party: LAB"), party_code("party: Jaunā konservatīvā")
+    ('Lab', 'Jaunā konservatīvā')
+    """
     cleaned = " ".join(text.split())
+    marked = PARTY_MARK.match(cleaned)
+    if marked:
+        return party_code(marked.group(1)) or marked.group(1)
     if cleaned in PARTIES:
         return cleaned
     folded = {code.casefold(): code for code in PARTIES}

@@ -122,8 +122,9 @@ def main() -> None:
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--date", "page_date", type=DateType(), help="Date of a live page (else its .meta.yaml).")
-@click.option("--format", "fmt", type=click.Choice(["auto", "liveblog", "jsonl"]), default="auto",
-              show_default=True, help="Source format.")
+@click.option("--format", "fmt", type=click.Choice(["auto", "liveblog", "jsonl", "parlamint"]),
+              default="auto", show_default=True,
+              help="Source format (auto: detected from the content).")
 @click.option("--registry", type=click.Path(path_type=Path), envvar="STANDPOINT_REGISTRY",
               help="Registry YAML (default: the bundled seeds/registry.yaml).")
 @click.option("--replace-registry", is_flag=True,

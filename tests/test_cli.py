@@ -440,7 +440,7 @@ def test_unknown_issue_lists_the_known_ones(seed_store: Path) -> None:
     (["build", "--date", "16/01/2025"],
      "Error: Invalid value for '--date': '16/01/2025' is not a date (YYYY-MM-DD)"),
     (["build", "--format", "pdf"], ("Error: Invalid value for '--format': 'pdf' is not one of "
-                                    "'auto', 'liveblog', 'jsonl'.")),
+                                    "'auto', 'liveblog', 'jsonl', 'parlamint'.")),
     (["export", "--to", "pdf", "--out", "x.pdf"],
      "Error: Invalid value for '--to': 'pdf' is not one of 'turtle', 'jsonld', 'ntriples', 'graphml', 'gexf', 'neo4j-csv'."),
     (["positions", "--min-confidence", "2"],
