@@ -93,22 +93,6 @@ def expand(sources: Sequence[Path]) -> list[Path]:
     return files
 
 
-def read_entries(sources: Sequence[Path], fmt: str = "auto", page_date: date | None = None) -> list[Entry]:
-    """Read every source before anything is written; an entry id may appear in one source only."""
-    entries: list[Entry] = []
-    seen: dict[str, str] = {}
-    for source in expand(sources):
-        for entry in read_source(source, format=fmt, page_date=page_date):
-            if entry.id in seen and seen[entry.id] != str(source):
-                raise InputError(
-                    f"entry id {entry.id!r} is also in {seen[entry.id]}; ids must be unique",
-                    str(source), entry.line,
-                )
-            seen[entry.id] = str(source)
-            entries.append(entry)
-    return entries
-
-
 def source_order(entries: Sequence[Entry]) -> list[int]:
     """Each entry's place in its own source: the same source gives the same triples in any build."""
     counts: dict[str, int] = {}
