@@ -101,6 +101,32 @@ class Stanced(Protocol):
 E = TypeVar("E", bound=Stanced)
 
 
+class RowEvidence:
+    """A statement row of the read commands (`actor_id` its holder, `issue_id`, `stance`,
+    `published`) seen as evidence."""
+
+    __slots__ = ("order", "row")
+
+    def __init__(self, row: dict[str, Any], order: tuple[Any, ...] = ()) -> None:
+        self.row, self.order = row, order
+
+    @property
+    def actor_id(self) -> str:
+        return str(self.row["actor_id"])
+
+    @property
+    def issue_id(self) -> str:
+        return str(self.row["issue_id"])
+
+    @property
+    def stance(self) -> str:
+        return str(self.row["stance"])
+
+    @property
+    def moment(self) -> Moment:
+        return when(self.row["published"])
+
+
 @dataclass(frozen=True)
 class Held(Generic[E]):
     """One actor's position on one issue, from its statements: the only place a position's

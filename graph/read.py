@@ -299,21 +299,30 @@ def timeline(store: Store, actor: str | None = None, issue: str | None = None,
 
 
 def timeline_rows(found: Iterable[Row]) -> list[Row]:
-    """Statement rows with a stance, each marked `changed` when its holder's stance on the issue
-    changed; `actor` is the holder, `speaker` who said it."""
-    last: dict[tuple[str, str], str] = {}
-    rows = []
-    for row in map(held, found):
-        if not row["stance"]:
-            continue
-        key = (row["actor_id"], row["issue_id"])
-        changed = key in last and last[key] != row["stance"]
-        rows.append({
-            "published": row["published"], "actor": row["actor"], "actor_id": row["actor_id"],
-            "issue": row["issue"], "issue_id": row["issue_id"], "stance": row["stance"],
-            "changed": changed, "previous": last.get(key), "kind": row["kind"],
-            "text": row["text"], "entry_id": row["entry_id"],
-            "speaker": row["speaker"], "speaker_id": row["speaker_id"],
-        })
-        last[key] = row["stance"]
-    return rows
+    """Statement rows with a stance, in time order; `actor` is the holder, `speaker` who said it.
+
+    A row is `changed` where its holder's stance on the issue moved: the first row of a time at
+    which the stance (graph/positions.py: statements of one time taken together) differs from
+    the stance at the time before, `previous`; so an actor's rows mark a change exactly when
+    its position is `changed`."""
+    rows = [row for row in map(held, found) if row["stance"]]
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for index, row in enumerate(rows):
+        by_key.setdefault((row["actor_id"], row["issue_id"]), []).append(index)
+    marks: dict[int, tuple[bool, str | None]] = {}
+    for indexes in by_key.values():
+        steps = positions_.hold(positions_.RowEvidence(rows[i], (i,)) for i in indexes).steps
+        before = {t: steps[n - 1][1] if n else None for n, (t, _) in enumerate(steps)}
+        stance_at, seen = dict(steps), set()
+        for i in indexes:
+            moment = sort_key(rows[i]["published"])
+            previous = before[moment]
+            marks[i] = (moment not in seen and previous is not None and previous != stance_at[moment], previous)
+            seen.add(moment)
+    return [{
+        "published": row["published"], "actor": row["actor"], "actor_id": row["actor_id"],
+        "issue": row["issue"], "issue_id": row["issue_id"], "stance": row["stance"],
+        "changed": marks[i][0], "previous": marks[i][1], "kind": row["kind"],
+        "text": row["text"], "entry_id": row["entry_id"],
+        "speaker": row["speaker"], "speaker_id": row["speaker_id"],
+    } for i, row in enumerate(rows)]
