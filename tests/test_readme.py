@@ -52,3 +52,17 @@ def test_every_command_of_help_is_in_the_table_once() -> None:
     assert sorted(set(listed)) == sorted(main.commands)
     groups = {cell.split()[1] for cell in _table() if len(_commands(cell)) == 1 and len(_commands(cell)[0]) == 1}
     assert [c for c in listed if c in groups and listed.count(c) > 1] == [], "a command is listed twice"
+
+
+def test_the_example_builds_work_from_a_checkout(tmp_path: Path) -> None:
+    """Each `standpoint build FILES` example names files of the repository (no ../shared)."""
+    root = README.parent
+    lines = [line.split("#")[0].split()[2:] for line in README.read_text(encoding="utf-8").splitlines()
+             if line.startswith("standpoint build ") and len(line.split("#")[0].split()) > 2
+             and not line.split()[2].isupper()]  # SOURCES: a placeholder
+    assert lines, "the README shows no build of given files"
+    for words in lines:
+        files = [f for word in words if not word.startswith("-") for f in sorted(root.glob(word))]
+        assert files, f"`standpoint build {' '.join(words)}` names no file of the repository"
+        result = invoke("build", *files, "--store", tmp_path / "store")
+        assert result.exit_code == 0, result.output
