@@ -10,9 +10,9 @@ actor of a stance is the statement's holder (whose position it shows), not alway
 - `congruence`: actor - actor, linked when both take the same stance on an issue;
 - `conflict`: actor - actor, linked when one supports and the other opposes an issue.
 
-An actor's stance on an issue is the *net* stance of its statements in the rows given: `supports`
-when more of them support than oppose, `opposes` when more oppose, else `mixed`. A mixed actor takes
-part in neither congruence nor conflict on that issue. Restrict the rows first with `select` (time
+An actor's stance on an issue is its position over the statements in the rows given, decided by
+graph/positions.py as for `standpoint positions`: `supports` or `opposes` when they all agree, else
+`mixed`. A mixed actor takes part in neither congruence nor conflict on that issue. Restrict the rows first with `select` (time
 window, issue set, confidence) and map people to their organisation or party with `members`.
 
 Node ids are those of `network.project`: "actor:<id>" and "issue:<id>". Measures are plain
@@ -35,7 +35,7 @@ import networkx as nx
 from standpoint.errors import InputError
 from standpoint.graph import queries, read
 from standpoint.graph.files import write_atomically
-from standpoint.graph.positions import sort_key
+from standpoint.graph.positions import RowEvidence, holdings, sort_key, stance_of
 from standpoint.graph.store import Store
 
 __all__ = [
@@ -54,7 +54,6 @@ __all__ = [
     "flat",
     "members",
     "modularity",
-    "net_stance",
     "network",
     "parse_time",
     "polarisation",
@@ -163,28 +162,23 @@ def _party_node(name: str, by_name: Mapping[str, str], organisations: Mapping[st
 
 # -- stances ------------------------------------------------------------------------------------
 
-def net_stance(supports: int, opposes: int) -> str:
-    """The net stance of a count of statements: the side with more of them, else "mixed"."""
-    return "supports" if supports > opposes else "opposes" if opposes > supports else "mixed"
-
-
 def stances(rows: Iterable[Row], groups: Mapping[str, Row] | None = None) -> dict[tuple[str, str], Row]:
-    """(actor node, issue node) -> {"supports", "opposes", "stance", "evidence"} from statement rows.
+    """(actor node, issue node) -> {"supports", "opposes", "stance", "latest", "changed",
+    "evidence"} from statement rows: each actor's position, as graph/positions.py decides it.
 
     With `groups` (from `members`), each actor's statements count for its group, and actors
     without one are left out.
     """
-    found: dict[tuple[str, str], Row] = {}
-    for row in sorted(rows, key=_order):
-        node = _actor_node(row, groups)
-        if node is None:
-            continue
-        item = found.setdefault((node, f"issue:{row['issue_id']}"), {"supports": 0, "opposes": 0, "evidence": []})
-        item[row["stance"]] += 1
-        item["evidence"].append({k: row.get(k) for k in EVIDENCE_KEYS})
-    for item in found.values():
-        item["stance"] = net_stance(item["supports"], item["opposes"])
-    return found
+    def key(said: RowEvidence) -> tuple[str, str] | None:
+        node = _actor_node(said.row, groups)
+        return (node, f"issue:{said.issue_id}") if node else None
+
+    return {
+        found: {"supports": held.supports, "opposes": held.opposes, "stance": held.stance,
+                "latest": held.latest, "changed": held.changed,
+                "evidence": [{k: e.row.get(k) for k in EVIDENCE_KEYS} for e in held.evidence]}
+        for found, held in holdings((RowEvidence(r, _order(r)[1:]) for r in rows), key).items()
+    }
 
 
 def _order(row: Row) -> tuple[Any, ...]:
@@ -244,7 +238,7 @@ _SIGN = {"supports": 1, "opposes": -1, "mixed": 0}
 
 def congruence(rows: Iterable[Row], groups: Mapping[str, Row] | None = None, *,
                normalise: str | None = None) -> nx.Graph:
-    """Actor - actor network: linked when both take the same net stance on an issue.
+    """Actor - actor network: linked when both take the same stance on an issue.
 
     Edge attributes: `count` (issues they agree on), `weight` (count, or normalised: see
     `_normalised`), `statements` (the statements behind it), `issues` (ids) and `evidence`.
@@ -292,7 +286,7 @@ def _activity(held: Mapping[tuple[str, str], Row]) -> dict[str, int]:
 
 
 def _link(G: nx.Graph, a: str, b: str, issue: str, first: Row, second: Row) -> None:
-    """Add an issue (and the statements of both sides' net stances) to the edge a - b."""
+    """Add an issue (and the statements of both sides' stances) to the edge a - b."""
     if not G.has_edge(a, b):
         G.add_edge(a, b, count=0, statements=0, issues=[], evidence=[])
     data = G.edges[a, b]
@@ -440,7 +434,7 @@ def polarisation_index(supports: int, opposes: int) -> float | None:
 
 def polarisation(A: nx.Graph) -> dict[str, Row]:
     """Issue node -> {"issue_id", "issue", "supports", "opposes", "mixed", "polarisation"} of an
-    affiliation network: actors (not statements) counted by their net stance on the issue, so a
+    affiliation network: actors (not statements) counted by their stance on the issue, so a
     talkative actor weighs as much as a quiet one."""
     found = {}
     for issue, data in sorted(A.nodes(data=True)):
@@ -456,22 +450,22 @@ def polarisation(A: nx.Graph) -> dict[str, Row]:
 
 def polarisation_over_time(rows: Iterable[Row], groups: Mapping[str, Row] | None = None) -> list[Row]:
     """How polarisation moves: one row per issue and time a statement on it was made, with the
-    actors' net stances over all statements up to then ({"published", "issue_id", "issue",
+    actors' stances (graph/positions.py) over all statements up to then ({"published", "issue_id", "issue",
     "supports", "opposes", "mixed", "polarisation"}), in time order."""
-    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    said: dict[tuple[str, str], list[str]] = defaultdict(list)
     found: list[Row] = []
     ordered = sorted(rows, key=_order)
     for index, row in enumerate(ordered):
         node = _actor_node(row, groups)
         if node is not None:
-            counts[(node, row["issue_id"])][SIDES.index(row["stance"])] += 1
+            said[(node, row["issue_id"])].append(row["stance"])
         following = ordered[index + 1] if index + 1 < len(ordered) else None
         if following and (following["published"], following["issue_id"]) == (row["published"], row["issue_id"]):
             continue
         tally = dict.fromkeys(("supports", "opposes", "mixed"), 0)
-        for (_actor, issue), (supports, opposes) in counts.items():
+        for (_actor, issue), stances_so_far in said.items():
             if issue == row["issue_id"]:
-                tally[net_stance(supports, opposes)] += 1
+                tally[stance_of(stances_so_far)] += 1
         found.append({"published": row["published"], "issue_id": row["issue_id"],
                       "issue": row.get("issue") or row["issue_id"], **tally,
                       "polarisation": polarisation_index(tally["supports"], tally["opposes"])})

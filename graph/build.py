@@ -20,7 +20,7 @@ from typing import IO, Any, TypeVar
 from rdflib import Literal, URIRef
 
 from standpoint.errors import InputError, StandpointError
-from standpoint.graph import correcting, entry_input, iris, registry_state
+from standpoint.graph import correcting, entry_input, iris, queries, registry_state
 from standpoint.graph.entry_input import StoredSource
 from standpoint.graph.found_issues import found_issues
 from standpoint.graph.positions import StanceRecord, derive, position_triples
@@ -92,22 +92,6 @@ def expand(sources: Sequence[Path]) -> list[Path]:
         else:
             files.append(source)
     return files
-
-
-def read_entries(sources: Sequence[Path], fmt: str = "auto", page_date: date | None = None) -> list[Entry]:
-    """Read every source before anything is written; an entry id may appear in one source only."""
-    entries: list[Entry] = []
-    seen: dict[str, str] = {}
-    for source in expand(sources):
-        for entry in read_source(source, format=fmt, page_date=page_date):
-            if entry.id in seen and seen[entry.id] != str(source):
-                raise InputError(
-                    f"entry id {entry.id!r} is also in {seen[entry.id]}; ids must be unique",
-                    str(source), entry.line,
-                )
-            seen[entry.id] = str(source)
-            entries.append(entry)
-    return entries
 
 
 def source_order(entries: Sequence[Entry]) -> list[int]:
@@ -313,7 +297,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
         report.store = str(store.path)
         before = registry_state.recorded(store)
         report.registry_change = registry_state.compare(before, record, replace=replace_registry)
-        stored = _stored_hashes(store)
+        stored = stored_hashes(store)
         fixes = correcting.for_build(store, registry, corrections_path, registry_path, corrections)
         stored.update(dict.fromkeys(fixes.undone() & stored.keys(), ""))  # extracted again
         _STATE.update(fmt=fmt, page_date=page_date, extractor=extractor(registry), stored=stored,
@@ -331,7 +315,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
                     _extract_the_rest(store, seen, pending, report.registry_change, report.updated)
                 fixes.reconcile(store, pending.out, pending.changed, pending.records, stored)
                 if not pending.changed and record.same(before):
-                    report.statements, report.positions = _counts(store)
+                    report.statements, report.positions = store_counts(store)
                     report.warnings = fixes.warnings + correcting.stale(store, fixes)
                     return report
                 _finish(store, pending, registry, fixes.registry_view(reg_triples + record.triples()),
@@ -343,7 +327,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
             _STATE.clear()
             for part in (temp, *store.path.glob(".build-*.nq")):  # this build's, as it holds the lock
                 Path(part).unlink(missing_ok=True)
-        report.statements, report.positions = _counts(store)
+        report.statements, report.positions = store_counts(store)
         report.warnings = fixes.warnings + correcting.stale(store, fixes)
     return report
 
@@ -434,7 +418,7 @@ def _finish(store: Store, pending: _Pending, registry: Registry, reg_triples: li
             registry_digest: str) -> None:
     """Append the registry, and the issues found in the text and the positions derived from all
     statements, old and new."""
-    kept = [record for graph, record in _stored_stances(store) if graph not in pending.changed]
+    kept = [record for graph, record in stored_stances(store) if graph not in pending.changed]
     registry_node = iris.REGISTRY_GRAPH
     pending.out.write(nquads([*reg_triples, (registry_node, SP.contentHash, Literal(registry_digest))],
                              registry_node))
@@ -449,31 +433,24 @@ def derived_triples(records: list[StanceRecord], registered: set[str]) -> list[T
     return triples + [t for p in derive(records) for t in position_triples(p)]
 
 
-def _stored_hashes(store: Store) -> dict[str, str]:
-    rows = store.select(
-        "SELECT ?g ?h WHERE { GRAPH ?g { ?x sp:contentHash ?h } }"
-    )
-    return {row["g"].value: row["h"].value for row in rows}
+def stored_hashes(store: Store) -> dict[str, str]:
+    """Each entry graph's content hash."""
+    return {row["g"].value: row["h"].value for row in store.select(queries.STORED_HASHES)}
 
 
-def _stored_stances(store: Store) -> list[tuple[str, StanceRecord]]:
-    rows = store.select("""
-        SELECT ?g ?s ?actor ?issue ?stance ?time ?form WHERE { GRAPH ?g {
-          ?s a sp:Statement ; sp:holder ?actor ; sp:about ?issue ; sp:stance ?stance ; sp:time ?time
-          OPTIONAL { ?s sp:issueForm ?form }
-        } }""")
+def stored_stances(store: Store) -> list[tuple[str, StanceRecord]]:
+    """Every statement's stance record, with the entry graph it is in."""
     return [
         (row["g"].value, StanceRecord(
             row["s"].value, iris.local_id(row["actor"].value), iris.local_id(row["issue"].value),
             row["stance"].value.rsplit("#", 1)[-1], row["time"].value,
             row["form"].value if row.get("form") is not None else None,
         ))
-        for row in rows
+        for row in store.select(queries.STORED_STANCES)
     ]
 
 
-def _counts(store: Store) -> tuple[int, int]:
-    rows = store.select("""SELECT (COUNT(DISTINCT ?s) AS ?n) (COUNT(DISTINCT ?p) AS ?m) WHERE {
-        { ?s a sp:Statement } UNION { ?p a sp:Position } }""")
+def store_counts(store: Store) -> tuple[int, int]:
+    """How many statements and positions the store holds."""
+    rows = store.select(queries.COUNTS)
     return int(rows[0]["n"].value), int(rows[0]["m"].value)
-

@@ -255,10 +255,11 @@ def record(store_path: Path, ask: Any, corrections_path: Path | None = None) -> 
         except BaseException:
             restore(path, before)
             raise
-        rows = store.select("""SELECT (COUNT(DISTINCT ?s) AS ?n) (COUNT(DISTINCT ?p) AS ?m) WHERE {
-            { ?s a sp:Statement } UNION { ?p a sp:Position } }""")
-        return Recorded(replace(corrections[-1], line=line), path, line, int(rows[0]["n"].value),
-                        int(rows[0]["m"].value), tuple(plan.warnings))
+        from standpoint.graph.build import store_counts
+
+        statements, positions = store_counts(store)
+        return Recorded(replace(corrections[-1], line=line), path, line, statements, positions,
+                        tuple(plan.warnings))
 
 
 def listing(store: Store, path: Path | None = None) -> list[Row]:

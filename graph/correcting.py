@@ -607,9 +607,9 @@ def apply_to_store(store: Store, plan: Plan) -> None:
     """Apply the plan's new corrections to the store at once, as a build does after extraction:
     the entries they change, the registry's merged actors and issues, the positions and the
     corrections graph, published in one atomic step (see graph/store.py)."""
-    from standpoint.graph.build import _stored_hashes, _stored_stances, derived_triples, nquads
+    from standpoint.graph.build import derived_triples, nquads, stored_hashes, stored_stances
 
-    stored = _stored_hashes(store)
+    stored = stored_hashes(store)
     out, temp = temp_nquads(store)
     changed: set[str] = set()
     records: list[StanceRecord] = []
@@ -621,7 +621,7 @@ def apply_to_store(store: Store, plan: Plan) -> None:
                 out.write(nquads(plan.registry_view(registry), iris.REGISTRY_GRAPH))
                 changed.add(str(iris.REGISTRY_GRAPH))
             registered = {iris.local_id(str(s)) for s, p, o in registry if p == RDF.type and o == SP.Issue}
-            kept = [record for graph, record in _stored_stances(store) if graph not in changed]
+            kept = [record for graph, record in stored_stances(store) if graph not in changed]
             out.write(nquads(derived_triples(kept + records, registered), iris.DERIVED_GRAPH))
             changed.add(str(iris.DERIVED_GRAPH))
         store.commit(sorted(changed), Path(temp))

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from rdflib import Literal
 
 from standpoint.errors import InputError, StandpointError
-from standpoint.graph import iris
+from standpoint.graph import iris, queries
 from standpoint.graph.store import Store
 from standpoint.graph.triples import Triple, text
 from standpoint.ontology.namespace import SP, XSD
@@ -67,8 +67,7 @@ class Origin:
 
 def origins(store: Store) -> dict[str, Origin]:
     """Each stored entry's id -> the file (and line) it was read from, for entries that record it."""
-    rows = store.select("""SELECT ?id ?file ?line WHERE {
-        ?e a sp:Entry ; dcterms:identifier ?id ; sp:sourceFile ?file . OPTIONAL { ?e sp:sourceLine ?line } }""")
+    rows = store.select(queries.ENTRY_ORIGINS)
     return {row["id"].value: Origin(row["file"].value, int(row["line"].value) if "line" in row else None)
             for row in rows}
 
@@ -108,15 +107,6 @@ class StoredSource:
         return sum(len(entry.body) for entry in self.entries)
 
 
-_ENTRIES = """SELECT ?id ?issued ?body ?title ?speaker ?source ?url ?label ?order ?file ?line ?input WHERE {
-    ?e a sp:Entry ; dcterms:identifier ?id ; dcterms:issued ?issued ; sp:body ?body .
-    OPTIONAL { ?e dcterms:title ?title } OPTIONAL { ?e sp:speakerLabel ?speaker }
-    OPTIONAL { ?e dcterms:source ?source } OPTIONAL { ?e schema:url ?url }
-    OPTIONAL { ?e sp:label ?label } OPTIONAL { ?e sp:position ?order }
-    OPTIONAL { ?e sp:sourceFile ?file } OPTIONAL { ?e sp:sourceLine ?line }
-    OPTIONAL { ?e sp:extractionInput ?input } }"""
-
-
 def stored_sources(store: Store, keep: Collection[str], registry: str) -> list[StoredSource]:
     """Every stored entry whose id is not in `keep` (this build's entries), grouped by source file.
 
@@ -125,7 +115,7 @@ def stored_sources(store: Store, keep: Collection[str], registry: str) -> list[S
     """
     sources: dict[str, StoredSource] = {}
     lacking: list[str] = []
-    for row in store.select(_ENTRIES):
+    for row in store.select(queries.STORED_ENTRIES):
         entry_id = row["id"].value
         if entry_id in keep:
             continue
@@ -149,7 +139,7 @@ def stored_sources(store: Store, keep: Collection[str], registry: str) -> list[S
 
 
 def _entry(row: dict[str, Any]) -> Entry:
-    """The Entry one row of _ENTRIES describes, as its source gave it."""
+    """The Entry one row of queries.STORED_ENTRIES describes, as its source gave it."""
     value = {name: term.value for name, term in row.items()}
     rest = json.loads(value["input"])
     return Entry(

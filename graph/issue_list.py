@@ -6,27 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from standpoint.graph import queries
 from standpoint.graph.positions import sort_key
 from standpoint.graph.read import Row, iso, plain
 from standpoint.graph.store import Store
 
-ISSUE_STATEMENTS = """
-SELECT ?id ?label ?source ?statement ?time WHERE {
-  ?issue a sp:Issue ; dcterms:identifier ?id ; skos:prefLabel ?label .
-  OPTIONAL { ?issue sp:issueSource ?source }
-  OPTIONAL { ?statement sp:about ?issue ; sp:time ?time }
-}"""
-
-ISSUE_SIDES = """
-SELECT ?id ?stance (COUNT(DISTINCT ?position) AS ?actors) WHERE {
-  ?position a sp:Position ; sp:issue ?issue ; sp:stance ?stance .
-  ?issue dcterms:identifier ?id .
-} GROUP BY ?id ?stance"""
-
 
 def issues(store: Store) -> list[Row]:
-    statements = [{k: plain(v) for k, v in row.items()} for row in store.select(ISSUE_STATEMENTS)]
-    sides = [{k: plain(v) for k, v in row.items()} for row in store.select(ISSUE_SIDES)]
+    statements = [{k: plain(v) for k, v in row.items()} for row in store.select(queries.ISSUE_STATEMENTS)]
+    sides = [{k: plain(v) for k, v in row.items()} for row in store.select(queries.ISSUE_SIDES)]
     return issue_rows(statements, sides)
 
 

@@ -5,6 +5,10 @@ Oxigraph's planner starts them from every statement in the store, so their time 
 store. Bound to one actor, these functions walk from the actor to its statements and positions
 by index lookups instead: the cost follows the actor's own evidence, not the corpus. They return
 the same rows as the queries, for the same row functions in graph/read.py.
+
+Measured on a store of the bench corpus (`benchmarks/generate.py --entries 10000`: 40,529
+statements, 2,760 positions), for one actor: `positions` 138 ms by this walk against 5.1 s by
+POSITIONS with the actor bound; `said` 73 ms against 1.75 s; the same rows both ways.
 """
 
 from __future__ import annotations

@@ -159,3 +159,70 @@ SELECT ?statement ?entryId ?published ?speaker ?speakerName ?holder ?holderName 
 }"""
 
 ENTRY_BODY = "SELECT ?id ?body WHERE { ?entry dcterms:identifier ?id ; a sp:Entry ; sp:body ?body }"
+
+
+# -- building (graph/build.py, graph/entry_input.py, graph/registry_state.py) --------------------
+
+# Each entry graph's content hash: what a rebuild compares to find the entries that changed.
+STORED_HASHES = "SELECT ?g ?h WHERE { GRAPH ?g { ?x sp:contentHash ?h } }"
+
+# Every statement's stance record, with the entry graph it is in: what positions are derived from.
+STORED_STANCES = """
+SELECT ?g ?s ?actor ?issue ?stance ?time ?form WHERE { GRAPH ?g {
+  ?s a sp:Statement ; sp:holder ?actor ; sp:about ?issue ; sp:stance ?stance ; sp:time ?time
+  OPTIONAL { ?s sp:issueForm ?form }
+} }"""
+
+# How many statements and positions the store holds.
+COUNTS = """
+SELECT (COUNT(DISTINCT ?s) AS ?n) (COUNT(DISTINCT ?p) AS ?m) WHERE {
+  { ?s a sp:Statement } UNION { ?p a sp:Position } }"""
+
+# The file (and line) each stored entry was read from.
+ENTRY_ORIGINS = """
+SELECT ?id ?file ?line WHERE {
+  ?e a sp:Entry ; dcterms:identifier ?id ; sp:sourceFile ?file . OPTIONAL { ?e sp:sourceLine ?line } }"""
+
+# Every stored entry with what extraction needs to read it again.
+STORED_ENTRIES = """
+SELECT ?id ?issued ?body ?title ?speaker ?source ?url ?label ?order ?file ?line ?input WHERE {
+  ?e a sp:Entry ; dcterms:identifier ?id ; dcterms:issued ?issued ; sp:body ?body .
+  OPTIONAL { ?e dcterms:title ?title } OPTIONAL { ?e sp:speakerLabel ?speaker }
+  OPTIONAL { ?e dcterms:source ?source } OPTIONAL { ?e schema:url ?url }
+  OPTIONAL { ?e sp:label ?label } OPTIONAL { ?e sp:position ?order }
+  OPTIONAL { ?e sp:sourceFile ?file } OPTIONAL { ?e sp:sourceLine ?line }
+  OPTIONAL { ?e sp:extractionInput ?input } }"""
+
+# Every quad of one graph (?g is bound: the registry's graph).
+GRAPH_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+# -- issues and the registry's suggestions (graph/issue_list.py, graph/suggest.py) ----------------
+
+ISSUE_STATEMENTS = """
+SELECT ?id ?label ?source ?statement ?time WHERE {
+  ?issue a sp:Issue ; dcterms:identifier ?id ; skos:prefLabel ?label .
+  OPTIONAL { ?issue sp:issueSource ?source }
+  OPTIONAL { ?statement sp:about ?issue ; sp:time ?time }
+}"""
+
+ISSUE_SIDES = """
+SELECT ?id ?stance (COUNT(DISTINCT ?position) AS ?actors) WHERE {
+  ?position a sp:Position ; sp:issue ?issue ; sp:stance ?stance .
+  ?issue dcterms:identifier ?id .
+} GROUP BY ?id ?stance"""
+
+FOUND_ISSUES = """
+SELECT ?id ?label ?alias WHERE {
+  ?issue a sp:Issue ; sp:issueSource "found" ; dcterms:identifier ?id ; skos:prefLabel ?label .
+  OPTIONAL { ?issue skos:altLabel ?alias }
+}"""
+
+DISCOVERED = """
+SELECT DISTINCT ?id ?name ?type ?party ?alias ?role ?start ?end WHERE {
+  ?actor sp:discovered true ; dcterms:identifier ?id ; foaf:name ?name ; a ?type .
+  VALUES ?type { foaf:Person foaf:Organization }
+  OPTIONAL { ?actor sp:party/dcterms:identifier ?party }
+  OPTIONAL { ?actor skos:altLabel ?alias }
+  OPTIONAL { ?actor sp:holds ?holding . ?holding sp:role/dcterms:identifier ?role .
+             OPTIONAL { ?holding sp:startDate ?start } OPTIONAL { ?holding sp:endDate ?end } }
+}"""

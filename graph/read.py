@@ -9,13 +9,15 @@ graph/dbread.py feeds the same pure functions from the graph database, so both g
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pyoxigraph as ox
 
 from standpoint.graph import iris, lookup, names, queries
-from standpoint.graph.positions import sort_key, trajectory
+from standpoint.graph import positions as positions_
+from standpoint.graph.positions import sort_key
 from standpoint.graph.store import Store
 from standpoint.ontology.namespace import ID, SP
 
@@ -149,48 +151,77 @@ def _plain_row(terms: dict[str, Any]) -> Row:
     return {k: plain(v) for k, v in terms.items()}
 
 
-def position_rows(found: Iterable[Row], min_confidence: float = 0.0) -> list[Row]:
-    """Group evidence rows by position; statements below min_confidence are left out.
+@dataclass(frozen=True)
+class Evidence:
+    """One statement as evidence of its holder's position, as the read commands show it."""
+
+    statement: str
+    actor_id: str  # the holder
+    issue_id: str
+    stance: str
+    moment: positions_.Moment
+    entry_id: str
+    text: str
+    confidence: float
+
+    @property
+    def order(self) -> tuple[str, str]:
+        return self.entry_id, self.text
+
+    def row(self) -> Row:
+        return {"entry_id": self.entry_id, "published": self.moment.isoformat(), "text": self.text,
+                "stance": self.stance, "confidence": round(self.confidence, 2)}
+
+
+@dataclass(frozen=True)
+class PositionAnswer:
+    """One row of `standpoint positions`: an actor's position on an issue (graph/positions.py
+    decides it) with the names people read."""
+
+    actor: str
+    issue: str
+    issue_source: str
+    held: positions_.Held[Evidence]
+
+    def row(self) -> Row:
+        held = self.held
+        return {
+            "actor": self.actor, "actor_id": held.actor_id, "issue": self.issue,
+            "issue_id": held.issue_id, "issue_source": self.issue_source, "stance": held.stance,
+            "statements": len(held.evidence), "first": held.first.isoformat(),
+            "last": held.last.isoformat(), "evidence": [e.row() for e in held.evidence],
+            "latest": held.latest, "changed": held.changed,
+        }
+
+
+def position_answers(found: Iterable[Row], min_confidence: float = 0.0) -> list[PositionAnswer]:
+    """Positions from evidence rows (of POSITIONS or its Cypher twin); statements below
+    min_confidence are left out, and a position left with none is dropped.
 
     A statement comes once however many rows carry it (a discovered actor's name is written with
     every entry that involves them, so a join on it repeats the statement)."""
-    rows: dict[str, Row] = {}
-    seen: set[tuple[str, str]] = set()
+    heads: dict[tuple[str, str], Row] = {}
+    evidence: dict[tuple[str, str], dict[str, Evidence]] = {}
     for row in found:
-        if (row["position"], row["statement"]) in seen:
-            continue
-        seen.add((row["position"], row["statement"]))
-        item = rows.setdefault(row["position"], {
-            "actor": row["actorName"], "actor_id": row["actor"],
-            "issue": row["issueLabel"], "issue_id": row["issueId"],
-            "issue_source": row.get("issueSource") or "registry",
-            "stance": row["stance"], "statements": int(row["count"]),
-            "first": iso(row["first"]), "last": iso(row["last"]), "evidence": [],
-            "latest": None, "changed": False,
-        })
+        key = (row["actor"], row["issueId"])
+        heads.setdefault(key, row)
         if float(row["confidence"]) < min_confidence:
             continue
-        item["evidence"].append({
-            "entry_id": row["entryId"], "published": iso(row["published"]),
-            "text": row["text"], "stance": row["statementStance"],
-            "confidence": round(float(row["confidence"]), 2),
-        })
-    kept = [_restate(item) for item in rows.values() if item["evidence"]]
-    return sorted(kept, key=lambda r: (r["issue_id"], r["stance"], r["actor_id"]))
+        evidence.setdefault(key, {}).setdefault(row["statement"], Evidence(
+            row["statement"], row["actor"], row["issueId"], row["statementStance"],
+            positions_.when(iso(row["published"])), row["entryId"], row["text"], float(row["confidence"]),
+        ))
+    answers = [
+        PositionAnswer(heads[key]["actorName"], heads[key]["issueLabel"],
+                       heads[key].get("issueSource") or "registry", positions_.hold(items.values(), key))
+        for key, items in evidence.items()
+    ]
+    return sorted(answers, key=lambda a: (a.held.issue_id, a.held.stance, a.held.actor_id))
 
 
-def _restate(item: Row) -> Row:
-    """Order the evidence; with statements left out by confidence, recount stance and times;
-    add `latest` (the stance at the latest time) and `changed` (the stance moved over time)."""
-    evidence = sorted(item["evidence"], key=lambda e: (sort_key(e["published"]), e["entry_id"], e["text"]))
-    stances = {e["stance"] for e in evidence}
-    latest, changed = trajectory((e["published"], e["stance"]) for e in evidence)
-    item.update(
-        evidence=evidence, statements=len(evidence), first=evidence[0]["published"],
-        last=evidence[-1]["published"], stance=stances.pop() if len(stances) == 1 else "mixed",
-        latest=latest, changed=changed,
-    )
-    return item
+def position_rows(found: Iterable[Row], min_confidence: float = 0.0) -> list[Row]:
+    """The rows of `standpoint positions` (see `position_answers`)."""
+    return [answer.row() for answer in position_answers(found, min_confidence)]
 
 
 def statements(store: Store, actor: str | None = None, issue: str | None = None, *,
@@ -268,21 +299,30 @@ def timeline(store: Store, actor: str | None = None, issue: str | None = None,
 
 
 def timeline_rows(found: Iterable[Row]) -> list[Row]:
-    """Statement rows with a stance, each marked `changed` when its holder's stance on the issue
-    changed; `actor` is the holder, `speaker` who said it."""
-    last: dict[tuple[str, str], str] = {}
-    rows = []
-    for row in map(held, found):
-        if not row["stance"]:
-            continue
-        key = (row["actor_id"], row["issue_id"])
-        changed = key in last and last[key] != row["stance"]
-        rows.append({
-            "published": row["published"], "actor": row["actor"], "actor_id": row["actor_id"],
-            "issue": row["issue"], "issue_id": row["issue_id"], "stance": row["stance"],
-            "changed": changed, "previous": last.get(key), "kind": row["kind"],
-            "text": row["text"], "entry_id": row["entry_id"],
-            "speaker": row["speaker"], "speaker_id": row["speaker_id"],
-        })
-        last[key] = row["stance"]
-    return rows
+    """Statement rows with a stance, in time order; `actor` is the holder, `speaker` who said it.
+
+    A row is `changed` where its holder's stance on the issue moved: the first row of a time at
+    which the stance (graph/positions.py: statements of one time taken together) differs from
+    the stance at the time before, `previous`; so an actor's rows mark a change exactly when
+    its position is `changed`."""
+    rows = [row for row in map(held, found) if row["stance"]]
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for index, row in enumerate(rows):
+        by_key.setdefault((row["actor_id"], row["issue_id"]), []).append(index)
+    marks: dict[int, tuple[bool, str | None]] = {}
+    for indexes in by_key.values():
+        steps = positions_.hold(positions_.RowEvidence(rows[i], (i,)) for i in indexes).steps
+        before = {t: steps[n - 1][1] if n else None for n, (t, _) in enumerate(steps)}
+        stance_at, seen = dict(steps), set()
+        for i in indexes:
+            moment = sort_key(rows[i]["published"])
+            previous = before[moment]
+            marks[i] = (moment not in seen and previous is not None and previous != stance_at[moment], previous)
+            seen.add(moment)
+    return [{
+        "published": row["published"], "actor": row["actor"], "actor_id": row["actor_id"],
+        "issue": row["issue"], "issue_id": row["issue_id"], "stance": row["stance"],
+        "changed": marks[i][0], "previous": marks[i][1], "kind": row["kind"],
+        "text": row["text"], "entry_id": row["entry_id"],
+        "speaker": row["speaker"], "speaker_id": row["speaker_id"],
+    } for i, row in enumerate(rows)]

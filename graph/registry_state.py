@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from standpoint.errors import RegistryError
-from standpoint.graph import iris
+from standpoint.graph import iris, queries
 from standpoint.graph.store import Store
 from standpoint.graph.triples import Triple, nt, text
 from standpoint.ontology.namespace import DCTERMS, FOAF, RDF, SP
@@ -69,7 +69,7 @@ def registry_record(triples: list[Triple], path: str, digest: str) -> RegistryRe
 def recorded(store: Store) -> RegistryRecord | None:
     """The registry the store was built with; None for a store never built. A store built before
     registries were recorded gives its items all the same, and an empty path."""
-    rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
+    rows = store.select(queries.GRAPH_QUADS,
                         g=ox.NamedNode(iris.REGISTRY_GRAPH))
     if not rows:
         return None

@@ -104,7 +104,7 @@ def _counts(rows: Sequence[Row], A: nx.Graph) -> Row:
 
 
 def _positions(A: nx.Graph) -> list[Row]:
-    """One row per actor and issue: the net stance, its counts, first and last time, evidence."""
+    """One row per actor and issue: the stance (graph/positions.py), its counts, first and last time, evidence."""
     found = []
     for a, b, data in A.edges(data=True):
         actor, issue = (a, b) if A.nodes[b].get("type") == "issue" else (b, a)

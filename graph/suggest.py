@@ -13,24 +13,9 @@ from typing import Any
 
 import yaml
 
+from standpoint.graph import queries
 from standpoint.graph.read import plain
 from standpoint.graph.store import Store
-
-FOUND_ISSUES = """
-SELECT ?id ?label ?alias WHERE {
-  ?issue a sp:Issue ; sp:issueSource "found" ; dcterms:identifier ?id ; skos:prefLabel ?label .
-  OPTIONAL { ?issue skos:altLabel ?alias }
-}"""
-
-DISCOVERED = """
-SELECT DISTINCT ?id ?name ?type ?party ?alias ?role ?start ?end WHERE {
-  ?actor sp:discovered true ; dcterms:identifier ?id ; foaf:name ?name ; a ?type .
-  VALUES ?type { foaf:Person foaf:Organization }
-  OPTIONAL { ?actor sp:party/dcterms:identifier ?party }
-  OPTIONAL { ?actor skos:altLabel ?alias }
-  OPTIONAL { ?actor sp:holds ?holding . ?holding sp:role/dcterms:identifier ?role .
-             OPTIONAL { ?holding sp:startDate ?start } OPTIONAL { ?holding sp:endDate ?end } }
-}"""
 
 HEADER = """\
 # Found in the text by standpoint, not in your registry. Review it: keep what is right, fix
@@ -46,7 +31,7 @@ def _slug(text: str) -> str:
 def suggestion(store: Store) -> dict[str, list[dict[str, Any]]]:
     """{"issues": [...], "people": [...], "organisations": [...]} in the registry's format."""
     issues: dict[str, dict[str, Any]] = {}
-    for row in store.select(FOUND_ISSUES):
+    for row in store.select(queries.FOUND_ISSUES):
         values = {k: plain(v) for k, v in row.items()}
         item = issues.setdefault(values["id"], {"id": _slug(values["label"]), "label": values["label"],
                                                 "aliases": []})
@@ -54,7 +39,7 @@ def suggestion(store: Store) -> dict[str, list[dict[str, Any]]]:
             item["aliases"].append(values["alias"])
     actors: dict[str, dict[str, Any]] = {}
     kinds: dict[str, str] = {}
-    for row in store.select(DISCOVERED):
+    for row in store.select(queries.DISCOVERED):
         values = {k: plain(v) for k, v in row.items()}
         item = actors.setdefault(values["id"], {"id": values["id"], "name": values["name"]})
         kinds[values["id"]] = "people" if values["type"].endswith("Person") else "organisations"

@@ -155,10 +155,6 @@ class Matcher:
                 i += 1
         return found
 
-    def gender(self, actor_id: str) -> str | None:
-        actor = self.registry.actors.get(actor_id)
-        return actor.gender if actor else None
-
 
 _WORD = re.compile(r"(?<![\w-])\w+")
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from standpoint.cli import echo_rows, format_option, handle_errors, one_line, store_option
+from standpoint.cli_common import echo_rows, format_option, handle_errors, one_line, store_option
 
 __all__ = ["correct", "review"]
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from standpoint.cli import echo_rows, format_option, handle_errors, store_option
+from standpoint.cli_common import echo_rows, format_option, handle_errors, store_option
 from standpoint.graph.analysis import FILE_FORMATS, KINDS, LEVELS, NORMALISATIONS
 
 __all__ = ["network", "report"]

@@ -69,10 +69,18 @@ def edges(G: nx.Graph, attribute: str = "weight") -> dict[tuple[str, str], Any]:
 
 # -- the networks -------------------------------------------------------------------------------
 
-def test_net_stance_is_the_side_of_most_statements() -> None:
-    assert analysis.net_stance(2, 1) == "supports"
-    assert analysis.net_stance(0, 3) == "opposes"
-    assert analysis.net_stance(1, 1) == "mixed"
+def test_an_actor_in_the_network_stands_where_its_position_stands() -> None:
+    # the rule of `standpoint positions` (graph/positions.py): all one way is that stance,
+    # both ways is mixed, however many statements take each side
+    rows = [said("a", "X", "supports", T1), said("a", "X", "supports", T2, 1), said("a", "X", "opposes", T3),
+            said("b", "X", "opposes", T1), said("c", "X", "supports", T2)]
+    held = analysis.stances(rows)
+    assert {k: (v["stance"], v["latest"], v["changed"]) for k, v in held.items()} == {
+        ("actor:a", "issue:X"): ("mixed", "opposes", True),
+        ("actor:b", "issue:X"): ("opposes", "opposes", False),
+        ("actor:c", "issue:X"): ("supports", "supports", False),
+    }
+    assert edges(analysis.conflict(rows)) == {("b", "c"): 1}  # a, mixed, in no tie
 
 
 def test_congruence_links_actors_on_the_same_side_of_an_issue() -> None:
@@ -255,7 +263,7 @@ def test_polarisation_over_time_follows_each_issue() -> None:
         (T2, "X", 1, 1, 0, 1.0),
         (T2, "Y", 0, 1, 0, 0.0),
         (t4, "X", 2, 0, 1, 0.0),   # b 1 against (T2), 1 for: mixed; c for; t4's two statements, one row
-        (T3, "X", 3, 0, 0, 0.0),   # the date-only T3 (17 January) comes last: b now 2 for, 1 against
+        (T3, "X", 2, 0, 1, 0.0),   # the date-only T3 (17 January) comes last: b, 2 for and 1 against, still mixed
     ]
 
 

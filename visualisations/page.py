@@ -435,19 +435,18 @@ def _time_stops(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
 
 def pair_layout(records: Iterable[Mapping[str, Any]], seed: int = LAYOUT_SEED) -> dict[str, list[float]]:
     """Where the agreement and conflict views put each actor: a seeded spring layout of the
-    congruence network of all the statements (actors tied by the issues on which their net
-    stances agree), so coalitions sit together; in the page's coordinates."""
-    from standpoint.graph.analysis import net_stance
+    congruence network of all the statements (actors tied by the issues on which their
+    stances, as graph/positions.py decides them, agree), so coalitions sit together; in the page's coordinates."""
+    from standpoint.graph.positions import stance_of
 
-    counts: dict[tuple[str, str], list[int]] = {}
+    said: dict[tuple[str, str], list[str]] = {}
     for record in records:
-        tally = counts.setdefault((record["a"], record["i"]), [0, 0])
-        tally[record["s"] == "opposes"] += 1
+        said.setdefault((record["a"], record["i"]), []).append(record["s"])
     held: dict[str, dict[str, str]] = {}
-    for (actor, issue), (supports, opposes) in sorted(counts.items()):
-        held.setdefault(issue, {})[actor] = net_stance(supports, opposes)
+    for (actor, issue), stances in sorted(said.items()):
+        held.setdefault(issue, {})[actor] = stance_of(stances)
     C = nx.Graph()
-    C.add_nodes_from(sorted({actor for actor, _issue in counts}))
+    C.add_nodes_from(sorted({actor for actor, _issue in said}))
     for stances in held.values():
         actors = sorted(a for a, s in stances.items() if s != "mixed")
         for n, a in enumerate(actors):

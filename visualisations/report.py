@@ -240,8 +240,8 @@ def positions_section(data: Mapping[str, Any]) -> str:
           _when(r["first"]), _when(r["last"]),
           evidence(r)) for r in data["positions"]), numeric=(3, 4))
     return _section("positions", "Positions",
-                    '<p class="note">Each actor’s net stance on each issue: the side most of its '
-                    "statements take, mixed when they are even.</p>", table)
+                    '<p class="note">Each actor’s stance on each issue, as in `standpoint positions`: '
+                    "supports or opposes when all its statements agree, mixed when they do not.</p>", table)
 
 
 def report_html(data: Mapping[str, Any], *, title: str = "standpoint report") -> str:

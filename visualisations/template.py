@@ -138,8 +138,8 @@ function holdings(issue) {
   });
   return Object.keys(held).map(function (key) {
     var item = held[key];
-    item.stance = item.supports > item.opposes ? "supports" :
-      item.opposes > item.supports ? "opposes" : "mixed";
+    // as graph/positions.py decides a position: all one way is that stance, both ways mixed
+    item.stance = item.supports && item.opposes ? "mixed" : item.supports ? "supports" : "opposes";
     return item;
   });
 }
@@ -431,8 +431,8 @@ $legend
 statements behind the position. Hover over an arrow for the quotes and claims, with their times
 and sources; hover over a node for who it is. Drag to move, scroll to zoom.</p>
 <p class="hint">The agreement and conflict views tie two actors for each issue on which they take
-the same (or opposite) stance: the side most of their statements in the time window take; evenly
-mixed counts for neither. A wider tie means more issues. Both views place actors by their
+the same (or opposite) stance in the time window: supports or opposes when all their statements
+there agree; mixed counts for neither. A wider tie means more issues. Both views place actors by their
 agreement over the whole time, so coalitions sit together and conflict ties run between them.</p>
 </aside>
 <div id="network"></div>
