@@ -12,6 +12,7 @@ Also a script: `python tests/browser.py PAGE.html OUT.png` screenshots a page.
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import os
 import shutil
@@ -360,6 +361,6 @@ def layout_problems(browser: Browser) -> dict[str, list[tuple[str, str]]]:
             if node in (source, target):
                 continue
             box = boxes[node]
-            if any(_meets(tuple(p), tuple(q), box) for p, q in zip(points, points[1:])):
+            if any(_meets(tuple(p), tuple(q), box) for p, q in itertools.pairwise(points)):
                 through.append((f"{source} -> {target}", node))
     return {"overlaps": overlaps, "label_overlaps": label_overlaps, "edges_through_nodes": through}

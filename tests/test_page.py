@@ -11,18 +11,22 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
-from browser import CHROMIUM, Browser, render
+from browser import CHROMIUM, Browser, layout_problems, render
+from sized_graphs import sized_graph
 
-from standpoint.visualisations.colours import NEUTRAL, party_colour
-from standpoint.visualisations.page import page_html, script_json, write_page
+from standpoint.visualisations.colours import NEUTRAL, NO_PARTY, party_colour
+from standpoint.visualisations.page import network, page_data, page_html, script_json, write_page
 
 needs_browser = pytest.mark.skipif(
     not CHROMIUM.exists() and not os.environ.get("CI"),
@@ -284,6 +288,11 @@ def test_odd_values_from_sources_do_not_crash(tmp_path: Path) -> None:
 
 def test_party_colours_by_name_words() -> None:
     assert party_colour("Labour Party") == party_colour("Scottish Labour") == "#E4003B"
+    assert party_colour("Liberal Democrats") == party_colour("Lib Dems") == "#FAA61A"
+    assert party_colour("Greens") == party_colour("Green Party") == party_colour("Scottish Green Party")
+    colours = {party_colour(p) for p in ("Labour", "Conservative Party", "Liberal Democrats", "Reform UK",
+                                         "Green Party", "Scottish National Party", "Plaid Cymru")}
+    assert len(colours) == 7 and NEUTRAL not in colours and NO_PARTY not in colours
     assert party_colour("Reform UK") != NEUTRAL
     assert party_colour("Social Democratic and Labour Party") != party_colour("Labour")
     assert party_colour(None) == NEUTRAL
@@ -307,6 +316,42 @@ def _data_block(html: str) -> str:
     )
     assert match
     return match.group(1)
+
+
+def test_the_network_is_assembled_with_pyvis() -> None:
+    G = example_graph()
+    net = network(G)
+    assert net.num_nodes() == G.number_of_nodes() and net.num_edges() == G.number_of_edges()
+    assert set(net.options["groups"]) == {"person", "organisation", "issue", "place"}
+    assert page_data(G)["nodes"] == net.nodes
+
+
+def test_people_are_coloured_by_party_and_no_party_has_no_fill() -> None:
+    G = example_graph()
+    G.add_node("actor:lib-dem", label="Lisa Smart", type="person", party="Liberal Democrats")
+    nodes = {n["id"]: n for n in page_data(G)["nodes"]}
+    assert nodes["actor:lib-dem"]["color"]["background"] == "#FAA61A"
+    assert nodes["actor:yvette-cooper"]["color"]["background"] == "#E4003B"
+    jay = nodes["actor:alexis-jay"]  # no party: no fill, a dashed outline
+    assert jay["color"]["background"] == NO_PARTY and jay["shapeProperties"] == {"borderDashes": [3, 2]}
+    assert "borderDashes" not in nodes["actor:lib-dem"].get("shapeProperties", {})
+    assert "no party (dashed outline, no fill)" in page_html(G)
+
+
+def test_the_pages_script_and_style_are_package_files_and_the_script_parses() -> None:
+    static = resources.files("standpoint.visualisations") / "static"
+    script, style = (static / "page.js").read_text(), (static / "page.css").read_text()
+    html = page_html(example_graph())
+    assert f"<script>{script}</script>" in html and f"<style>{style}</style>" in html
+    node = shutil.which("node")
+    if node is None and not os.environ.get("CI"):
+        pytest.skip("node is not installed")
+    checked = subprocess.run([node or "node", "--check", str(static / "page.js")],
+                             capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
+    broken = subprocess.run([node or "node", "--check", "-"], input=script + "\nfunction (",
+                            capture_output=True, text=True, check=False)
+    assert broken.returncode != 0  # the check does catch a syntax error
 
 
 # ---- in the browser ----
@@ -546,6 +591,100 @@ def test_empty_graph_renders_a_message(browser: Browser, tmp_path: Path) -> None
         == "No actors or issues to show."
     )
     assert browser.exceptions == []
+
+
+@pytest.mark.browser
+@needs_browser
+@pytest.mark.parametrize("size", [10, 80, 300])
+def test_no_label_overlaps_and_no_edge_through_a_node(browser: Browser, tmp_path: Path, size: int) -> None:
+    G = sized_graph(size)
+    page = write_page(G, tmp_path / f"{size}.html")
+    browser.open(page.resolve().as_uri())
+    browser.ws.sock.settimeout(240)  # 300 nodes take a while to lay out
+    browser.wait_for(STABLE, timeout=240)
+    assert browser.evaluate("network.body.nodeIndices.length") == size
+    assert layout_problems(browser) == {"overlaps": [], "label_overlaps": [], "edges_through_nodes": []}
+    labels = browser.evaluate("network.body.nodeIndices.filter(function (id) {"
+                              " return network.body.nodes[id].labelModule.size.width > 0; }).length")
+    assert labels == size  # every node's label was drawn and measured
+
+
+@pytest.mark.browser
+@needs_browser
+def test_a_filtered_view_and_the_conflict_view_stay_clear(browser: Browser, tmp_path: Path) -> None:
+    _load(browser, write_page(sized_graph(80), tmp_path / "page.html"))
+    browser.evaluate("(function () { var s = document.getElementById('view'); s.value = 'conflict';"
+                     " s.dispatchEvent(new Event('change')); })()")
+    assert browser.evaluate("edges.get().every(function (e) { return e.view === 'conflict'; })")
+    problems = layout_problems(browser)
+    assert problems["overlaps"] == [] and problems["label_overlaps"] == []
+    assert problems["edges_through_nodes"] == []
+
+
+@pytest.mark.browser
+@needs_browser
+def test_party_colours_are_what_the_page_draws(browser: Browser, tmp_path: Path) -> None:
+    _load(browser, write_page(example_graph(), tmp_path / "page.html"))
+    drawn = browser.evaluate(
+        "['actor:yvette-cooper', 'actor:chris-philp', 'actor:reform-uk', 'actor:alexis-jay'].map("
+        "function (id) { var o = network.body.nodes[id].options;"
+        " return [o.color.background, o.shapeProperties.borderDashes]; })")
+    assert drawn == [["#E4003B", False], ["#0087DC", False], ["#12B6CF", False], [NO_PARTY, [3, 2]]]
+
+
+@pytest.mark.browser
+@needs_browser
+def test_conflict_matrix_lists_who_clashes_with_whom(browser: Browser, tmp_path: Path) -> None:
+    _load(browser, write_page(example_graph(), tmp_path / "page.html"))
+    browser.evaluate("(function () { var s = document.getElementById('view'); s.value = 'matrix';"
+                     " s.dispatchEvent(new Event('change')); })()")
+    assert browser.evaluate("document.getElementById('matrix').hidden") is False
+    heads = browser.evaluate("Array.from(document.querySelectorAll('#matrix thead th')).map("
+                             "function (t) { return t.textContent; })")
+    # the most clashes first (Cooper: 4 issue-clashes; Jay and Philp: 3 each, then by name)
+    assert heads[:4] == ["", "Yvette Cooper", "Alexis Jay", "Chris Philp"]
+    cell = "td[data-edge='conflict:actor:chris-philp|actor:yvette-cooper']"
+    assert browser.evaluate(f"Array.from(document.querySelectorAll(\"{cell}\")).map("
+                            "function (c) { return c.textContent; })") == ["2", "2"]
+    assert browser.evaluate("document.querySelectorAll('#matrix td.clash').length") == 12  # 6 ties, twice
+    browser.evaluate(f"document.querySelector(\"{cell}\").click()")
+    assert browser.evaluate("document.querySelectorAll('#details-body .statement').length") == 5
+    assert browser.evaluate("document.getElementById('filter-status').textContent") == "Showing 6 conflict ties"
+
+
+@pytest.mark.browser
+@needs_browser
+def test_hostile_names_in_the_matrix_stay_text(browser: Browser, tmp_path: Path) -> None:
+    _load(browser, write_page(hostile_graph(), tmp_path / "page.html"))
+    browser.evaluate("(function () { var s = document.getElementById('view'); s.value = 'matrix';"
+                     " s.dispatchEvent(new Event('change')); })()")
+    heads = browser.evaluate("Array.from(document.querySelectorAll('#matrix tbody th')).map("
+                             "function (t) { return t.textContent; })")
+    assert sorted(heads) == sorted([IMG, JS_URL])
+    assert browser.evaluate("document.querySelectorAll('#matrix *:not(table):not(thead):not(tbody)"
+                            ":not(tr):not(th):not(td):not(p)').length") == 0
+    assert browser.evaluate("typeof window.__pwned") == "undefined" and browser.dialogs == []
+
+
+@pytest.mark.browser
+@needs_browser
+def test_on_a_phone_the_network_fills_the_screen_and_the_panel_folds_away(tmp_path: Path) -> None:
+    page = write_page(example_graph(), tmp_path / "page.html")
+    with Browser(size=(390, 844)) as phone:
+        _load(phone, page)
+        size = phone.evaluate("(function () { var r = document.getElementById('network')"
+                              ".getBoundingClientRect(); return [r.width, r.height]; })()")
+        assert size[0] == 390 and size[1] > 700
+        assert phone.evaluate("document.getElementById('panel').offsetHeight") == 0
+        phone.evaluate("document.getElementById('panel-toggle').click()")
+        assert phone.evaluate("document.getElementById('panel').offsetHeight") > 300
+        assert phone.evaluate("document.getElementById('panel-toggle').getAttribute('aria-expanded')") == "true"
+        phone.evaluate("document.getElementById('panel-toggle').click()")
+        assert phone.evaluate("document.getElementById('panel').offsetHeight") == 0
+    with Browser() as desktop:
+        _load(desktop, page)
+        assert desktop.evaluate("document.getElementById('panel').offsetWidth") == 270 + 2 * 16 + 1
+        assert desktop.evaluate("document.getElementById('panel-toggle').offsetHeight") == 0
 
 
 if __name__ == "__main__":

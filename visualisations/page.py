@@ -198,7 +198,8 @@ def _node_size(G: nx.MultiDiGraph, node: Any) -> float:
 
 
 def vis_groups() -> dict[str, dict[str, Any]]:
-    """The vis-network groups, one per node type: shape, default colours, label font."""
+    """The vis-network groups, one per node type: shape, label font, and the colours of issues
+    and places (an actor carries its own: its party's)."""
     groups: dict[str, dict[str, Any]] = {}
     for kind, style in NODE_STYLES.items():
         fill = style["background"]
@@ -212,6 +213,8 @@ def vis_groups() -> dict[str, dict[str, Any]]:
             },
             "widthConstraint": {"maximum": 190 if kind == "issue" else 160},
         }
+        if kind in ACTOR_TYPES:  # vis-network lets a group's colour win over a node's own
+            del groups[kind]["color"]
     groups["issue"].update(font={"color": "#FFFFFF", "size": 15, "strokeWidth": 0}, margin=10, mass=2)
     groups["place"].update(size=11, font={"color": "#3E5A55", "size": 12})
     return groups
@@ -546,8 +549,9 @@ def legend(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     shown: dict[tuple[str, ...] | str, str] = {}
     for party in sorted({p for p in of.values() if p}, key=str.lower):
         shown.setdefault(party_key(party) or party, party)
-    parties = [{"kind": "party", "colour": party_colour(p), "border": "#4A4F55", "text": p}
-               for p in shown.values()]
+    parties: list[dict[str, Any]] = [
+        {"kind": "party", "colour": party_colour(p), "border": "#4A4F55", "text": p} for p in shown.values()
+    ]
     if any(p is None for p in of.values()):
         parties.append({"kind": "party", "colour": NO_PARTY, "border": "#4A4F55", "empty": True,
                         "text": "no party (dashed outline, no fill)"})

@@ -4,7 +4,7 @@ var VERBS = {supports: "support", opposes: "oppose"};
 // Room kept between two nodes' boxes (shape and label), and between a box and an edge.
 var GAP = 8;
 var MATRIX_ACTORS = 60;
-var SPREAD_EVERY = 100, SPREAD = 1.05;
+var SPREAD_EVERY = 50, SPREAD = 1.1;
 
 function standpointData() {
   return JSON.parse(document.getElementById("standpoint-data").textContent);
@@ -215,13 +215,15 @@ function clearEdges(ids, links, boxes, pos, touched) {
   links.forEach(function (link) {
     var p = pos[link.from], q = pos[link.to];
     if (!p || !q || link.from === link.to) { return; }
+    var left = Math.min(p.x, q.x) - half, right = Math.max(p.x, q.x) + half;
+    var top = Math.min(p.y, q.y) - half, bottom = Math.max(p.y, q.y) + half;
     var length = Math.hypot(q.x - p.x, q.y - p.y) || 1;
     var nx = -(q.y - p.y) / length, ny = (q.x - p.x) / length;
     ids.forEach(function (id, k) {
       if (id === link.from || id === link.to) { return; }
       var box = absolute(boxes[id], pos[id]);
-      var grown = {l: box.l - half, r: box.r + half, t: box.t - half, b: box.b + half};
-      if (!crosses(p, q, grown)) { return; }
+      if (box.r < left || box.l > right || box.b < top || box.t > bottom) { return; }
+      if (!crosses(p, q, grown(box, half))) { return; }
       var cx = (box.l + box.r) / 2 - p.x, cy = (box.t + box.b) / 2 - p.y;
       var side = cx * nx + cy * ny > 0 || (cx * nx + cy * ny === 0 && k % 2 === 0) ? 1 : -1;
       var reach = Math.abs(nx) * (box.r - box.l) / 2 + Math.abs(ny) * (box.b - box.t) / 2 + half;
@@ -268,19 +270,14 @@ function fits(id, at, ids, links, boxes, pos) {
 function relocate(id, ids, links, boxes, pos) {
   // Move a node that keeps being pushed to the nearest free place around it, if there is one.
   var step = 12 + (boxes[id].r - boxes[id].l) / 4;
-  for (var ring = 1; ring <= 14; ring++) {
-    for (var k = 0; k < 24; k++) {
-      var angle = 2 * Math.PI * k / 24;
+  for (var ring = 1; ring <= 10; ring++) {
+    for (var k = 0; k < 16; k++) {
+      var angle = 2 * Math.PI * k / 16;
       var at = {x: pos[id].x + ring * step * Math.cos(angle), y: pos[id].y + ring * step * Math.sin(angle)};
       if (fits(id, at, ids, links, boxes, pos)) { pos[id] = at; return true; }
     }
   }
   return false;
-}
-
-function extent(ids, pos) {
-  var xs = ids.map(function (id) { return pos[id].x; }), ys = ids.map(function (id) { return pos[id].y; });
-  return Math.max(1, Math.max.apply(null, xs) - Math.min.apply(null, xs), Math.max.apply(null, ys) - Math.min.apply(null, ys));
 }
 
 function spread(ids, pos, factor) {
@@ -294,18 +291,18 @@ function spread(ids, pos, factor) {
 
 function untangle(ids, links) {
   // Move nodes until no two boxes (shape and label) overlap and no straight edge runs through a
-  // node it does not join; when that does not settle, spread everything a little and go on.
-  // Deterministic: the same layout in gives the same layout out.
+  // node it does not join: push overlapping boxes apart, push nodes off edges; a node that keeps
+  // being pushed is moved to the nearest free place; when none is found, spread everything a
+  // little and go on. Deterministic: the same layout in gives the same layout out.
   var boxes = boxesOf(ids), pos = {}, moved = true, round;
   ids.forEach(function (id) { pos[id] = {x: network.body.nodes[id].x, y: network.body.nodes[id].y}; });
-  var before = extent(ids, pos);
   var relocated = 0;
-  for (round = 0; round < 3000 && moved; round++) {
+  for (round = 0; round < 2000 && moved; round++) {
     var touched = {};
     moved = separate(ids, boxes, pos, touched);
     moved = clearEdges(ids, links, boxes, pos, touched) || moved;
     if (moved && round >= 40 && round % 10 === 0) {
-      var stuck = Object.keys(touched).sort(), found = 0;
+      var stuck = Object.keys(touched).sort().slice(0, 24), found = 0;
       stuck.forEach(function (id) { if (relocate(id, ids, links, boxes, pos)) { found += 1; } });
       relocated += found;
       if (!found && round % SPREAD_EVERY === 0) { spread(ids, pos, SPREAD); }
@@ -313,7 +310,7 @@ function untangle(ids, links) {
   }
   document.getElementById("network").dataset.relocated = String(relocated);
   document.getElementById("network").dataset.rounds = String(round);
-  document.getElementById("network").dataset.grown = String(Math.round(100 * extent(ids, pos) / before) / 100);
+
   ids.forEach(function (id) { network.moveNode(id, pos[id].x, pos[id].y); });
   document.getElementById("network").dataset.untangled = moved ? "false" : "true";
   return round;
