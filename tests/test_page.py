@@ -3,7 +3,7 @@
 Browser tests carry the `browser` marker. They are skipped only when /usr/bin/chromium is
 missing on a developer's machine; under CI (env CI set) a missing browser fails them.
 
-`python tests/test_page.py docs/page.png` writes the README's screenshot of the example graph.
+`make screenshots` takes the README's pictures (tests/screenshots.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from importlib import resources
@@ -22,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from browser import CHROMIUM, Browser, layout_problems, render
+from browser import CHROMIUM, Browser, layout_problems
 from sized_graphs import sized_graph
 
 from standpoint.visualisations.colours import NEUTRAL, NO_PARTY, party_colour
@@ -685,12 +684,3 @@ def test_on_a_phone_the_network_fills_the_screen_and_the_panel_folds_away(tmp_pa
         _load(desktop, page)
         assert desktop.evaluate("document.getElementById('panel').offsetWidth") == 270 + 2 * 16 + 1
         assert desktop.evaluate("document.getElementById('panel-toggle').offsetHeight") == 0
-
-
-if __name__ == "__main__":
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/page.png")
-    page = write_page(
-        example_graph(), target.with_suffix(".html"), title="Grooming gangs: who stands where"
-    )
-    print(render(page, target))
-    page.unlink()
