@@ -592,6 +592,18 @@ def test_empty_graph_renders_a_message(browser: Browser, tmp_path: Path) -> None
     assert browser.exceptions == []
 
 
+def _pick_view(browser: Browser, view: str) -> None:
+    """Choose a view in the View <select> as a reader would."""
+    browser.evaluate(f"(function () {{ var s = document.getElementById('view'); s.value = {json.dumps(view)};"
+                     " s.dispatchEvent(new Event('change')); })()")
+
+
+def _headings(browser: Browser, part: str) -> list[str]:
+    """The texts of the matrix's column (`thead`) or row (`tbody`) headings."""
+    return browser.evaluate(f"Array.from(document.querySelectorAll('#matrix {part} th')).map("
+                            "function (t) { return t.textContent; })")
+
+
 @pytest.mark.browser
 @needs_browser
 @pytest.mark.parametrize("size", [10, 80, 300])
@@ -612,8 +624,7 @@ def test_no_label_overlaps_and_no_edge_through_a_node(browser: Browser, tmp_path
 @needs_browser
 def test_a_filtered_view_and_the_conflict_view_stay_clear(browser: Browser, tmp_path: Path) -> None:
     _load(browser, write_page(sized_graph(80), tmp_path / "page.html"))
-    browser.evaluate("(function () { var s = document.getElementById('view'); s.value = 'conflict';"
-                     " s.dispatchEvent(new Event('change')); })()")
+    _pick_view(browser, "conflict")
     assert browser.evaluate("edges.get().every(function (e) { return e.view === 'conflict'; })")
     problems = layout_problems(browser)
     assert problems["overlaps"] == [] and problems["label_overlaps"] == []
@@ -635,11 +646,9 @@ def test_party_colours_are_what_the_page_draws(browser: Browser, tmp_path: Path)
 @needs_browser
 def test_conflict_matrix_lists_who_clashes_with_whom(browser: Browser, tmp_path: Path) -> None:
     _load(browser, write_page(example_graph(), tmp_path / "page.html"))
-    browser.evaluate("(function () { var s = document.getElementById('view'); s.value = 'matrix';"
-                     " s.dispatchEvent(new Event('change')); })()")
+    _pick_view(browser, "matrix")
     assert browser.evaluate("document.getElementById('matrix').hidden") is False
-    heads = browser.evaluate("Array.from(document.querySelectorAll('#matrix thead th')).map("
-                             "function (t) { return t.textContent; })")
+    heads = _headings(browser, "thead")
     # the most clashes first (Cooper: 4 issue-clashes; Jay and Philp: 3 each, then by name)
     assert heads[:4] == ["", "Yvette Cooper", "Alexis Jay", "Chris Philp"]
     cell = "td[data-edge='conflict:actor:chris-philp|actor:yvette-cooper']"
@@ -655,10 +664,8 @@ def test_conflict_matrix_lists_who_clashes_with_whom(browser: Browser, tmp_path:
 @needs_browser
 def test_hostile_names_in_the_matrix_stay_text(browser: Browser, tmp_path: Path) -> None:
     _load(browser, write_page(hostile_graph(), tmp_path / "page.html"))
-    browser.evaluate("(function () { var s = document.getElementById('view'); s.value = 'matrix';"
-                     " s.dispatchEvent(new Event('change')); })()")
-    heads = browser.evaluate("Array.from(document.querySelectorAll('#matrix tbody th')).map("
-                             "function (t) { return t.textContent; })")
+    _pick_view(browser, "matrix")
+    heads = _headings(browser, "tbody")
     assert sorted(heads) == sorted([IMG, JS_URL])
     assert browser.evaluate("document.querySelectorAll('#matrix *:not(table):not(thead):not(tbody)"
                             ":not(tr):not(th):not(td):not(p)').length") == 0
@@ -680,6 +687,8 @@ def test_on_a_phone_the_network_fills_the_screen_and_the_panel_folds_away(tmp_pa
         assert phone.evaluate("document.getElementById('panel-toggle').getAttribute('aria-expanded')") == "true"
         phone.evaluate("document.getElementById('panel-toggle').click()")
         assert phone.evaluate("document.getElementById('panel').offsetHeight") == 0
+        phone.evaluate("showDetails(edges.get().find(function (e) { return e.stance; }))")  # a tapped edge
+        assert phone.evaluate("document.getElementById('panel').offsetHeight") > 300  # shows its statements
     with Browser() as desktop:
         _load(desktop, page)
         assert desktop.evaluate("document.getElementById('panel').offsetWidth") == 270 + 2 * 16 + 1

@@ -534,6 +534,9 @@ function showDetails(edge) {
     body.appendChild(item);
   });
   document.getElementById("details").dataset.edge = edge.id;
+  if (document.getElementById("panel-toggle").offsetHeight && !document.body.classList.contains("panel-open")) {
+    togglePanel();  // on a phone the statements are in the folded panel: open it
+  }
 }
 
 function togglePanel() {
