@@ -1,8 +1,9 @@
 var nodes, edges, network, data;
 var view = "stances", drawn = "stances", byPair = {}, home = null, lo = 0, hi = 0;
 var VERBS = {supports: "support", opposes: "oppose"};
-// Room kept between two nodes' boxes (shape and label), and between a box and an edge.
-var GAP = 8;
+// Room kept between two nodes' boxes (shape and label), and between a box and an edge; between
+// two nodes an edge joins, room enough to see (and point at) the edge.
+var GAP = 8, LINK_GAP = 30;
 var MATRIX_ACTORS = 60;
 var SPREAD_EVERY = 50, SPREAD = 1.1;
 
@@ -166,15 +167,17 @@ function absolute(box, at) {
   return {l: at.x + box.l, r: at.x + box.r, t: at.y + box.t, b: at.y + box.b};
 }
 
-function separate(ids, boxes, pos, touched) {
-  // Push apart every two boxes closer than GAP, along the axis where they overlap least.
+function separate(ids, boxes, pos, touched, linked) {
+  // Push apart every two boxes closer than GAP (LINK_GAP when an edge joins them, so that edge
+  // shows), along the axis where they overlap least.
   var moved = false;
   for (var m = 0; m < ids.length; m++) {
     var a = absolute(boxes[ids[m]], pos[ids[m]]);
     for (var n = m + 1; n < ids.length; n++) {
       var b = absolute(boxes[ids[n]], pos[ids[n]]);
-      var ox = Math.min(a.r, b.r) - Math.max(a.l, b.l) + GAP;
-      var oy = Math.min(a.b, b.b) - Math.max(a.t, b.t) + GAP;
+      var gap = linked.has(pairKey(ids[m], ids[n])) ? LINK_GAP : GAP;
+      var ox = Math.min(a.r, b.r) - Math.max(a.l, b.l) + gap;
+      var oy = Math.min(a.b, b.b) - Math.max(a.t, b.t) + gap;
       if (ox <= 0 || oy <= 0) { continue; }
       var dx = (a.l + a.r) - (b.l + b.r), dy = (a.t + a.b) - (b.t + b.b);
       if (ox < oy) {
@@ -296,10 +299,14 @@ function untangle(ids, links) {
   // little and go on. Deterministic: the same layout in gives the same layout out.
   var boxes = boxesOf(ids), pos = {}, moved = true, round;
   ids.forEach(function (id) { pos[id] = {x: network.body.nodes[id].x, y: network.body.nodes[id].y}; });
-  var relocated = 0;
+  var relocated = 0, linked = new Set();
+  links.forEach(function (link) {
+    linked.add(pairKey(link.from, link.to));
+    linked.add(pairKey(link.to, link.from));
+  });
   for (round = 0; round < 2000 && moved; round++) {
     var touched = {};
-    moved = separate(ids, boxes, pos, touched);
+    moved = separate(ids, boxes, pos, touched, linked);
     moved = clearEdges(ids, links, boxes, pos, touched) || moved;
     if (moved && round >= 40 && round % 10 === 0) {
       var stuck = Object.keys(touched).sort().slice(0, 24), found = 0;
