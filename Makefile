@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 STORE ?= standpoint-store
 OUT ?= out
 
-.PHONY: demo test install browser lint bench clean
+.PHONY: demo test install browser lint bench clean screenshots
 
 # The spaCy English model is pinned by its wheel's hash (loaders/spacy-model.txt).
 $(STAMP): pyproject.toml loaders/spacy-model.txt
@@ -41,6 +41,15 @@ $(LINTER): tests/cypher-lint/package.json tests/cypher-lint/package-lock.json
 
 test: $(STAMP) browser $(LINTER)
 	$(BIN)/pytest -q
+
+# The README's screenshots (docs/*.png) of the seed's page (desktop and phone size), its conflict
+# matrix, an 80-node network and the report, taken in headless Chromium.
+screenshots: $(STAMP) browser
+	$(BIN)/standpoint build --store $(STORE)
+	@mkdir -p $(OUT)
+	$(BIN)/standpoint show --store $(STORE) --out $(OUT)/standpoint.html
+	$(BIN)/standpoint report --store $(STORE) --out $(OUT)/report
+	$(BIN)/python tests/screenshots.py $(OUT)/standpoint.html $(OUT)/report/index.html docs
 
 # Speed, memory and external-score figures into benchmarks/results.json (BENCH_SMALL=10000 entries
 # by default; benchmarks/README.md describes them). Only some parts: make bench BENCH_ONLY=parse,external

@@ -12,6 +12,7 @@ Also a script: `python tests/browser.py PAGE.html OUT.png` screenshots a page.
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import os
 import shutil
@@ -287,3 +288,79 @@ def render(page: Path, png: Path) -> Path:
 
 if __name__ == "__main__":
     print(render(Path(sys.argv[1]), Path(sys.argv[2])))
+
+
+# What the page drew, read through vis-network's API: each shown node's box (its shape and its
+# label, as `network.getBoundingBox` gives it) and its label's own box, and points along each
+# shown edge (`edgeType.getPoint`), all in the network's coordinates. vis-network measures a
+# label when it draws it, so every node is brought into view first.
+DRAWN = """(function () {
+  var view = {position: network.getViewPosition(), scale: network.getScale()};
+  network.fit({animation: false});
+  network.redraw();
+  network.redraw();  // a node's box takes its label from the draw before
+  var boxes = {}, labels = {}, lines = [];
+  network.body.nodeIndices.forEach(function (id) {
+    var b = network.getBoundingBox(id), l = network.body.nodes[id].labelModule.size;
+    boxes[id] = [b.left, b.top, b.right, b.bottom];
+    labels[id] = [l.left, l.top, l.left + l.width, l.top + l.height];
+  });
+  network.body.edgeIndices.forEach(function (id) {
+    var edge = network.body.edges[id], points = [];
+    for (var k = 0; k <= 32; k++) {
+      var p = edge.edgeType.getPoint(k / 32);
+      points.push([p.x, p.y]);
+    }
+    lines.push([edge.fromId, edge.toId, points]);
+  });
+  network.moveTo(view);
+  return {boxes: boxes, labels: labels, lines: lines};
+})()"""
+
+Box = tuple[float, float, float, float]
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    """Whether two boxes (left, top, right, bottom) share more than an edge."""
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def _meets(p: tuple[float, float], q: tuple[float, float], box: Box) -> bool:
+    """Whether the segment p-q passes through the inside of a box (Liang-Barsky clipping)."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    for edge, room in ((-dx, p[0] - box[0]), (dx, box[2] - p[0]), (-dy, p[1] - box[1]), (dy, box[3] - p[1])):
+        if edge == 0:
+            if room <= 0:
+                return False
+        else:
+            t = room / edge
+            if edge < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+            if t0 >= t1:
+                return False
+    return True
+
+
+def layout_problems(browser: Browser) -> dict[str, list[tuple[str, str]]]:
+    """Overlapping node boxes, overlapping labels, and edges through a node they do not join,
+    measured on the page as drawn (see DRAWN)."""
+    drawn = browser.evaluate(DRAWN)
+    boxes: dict[str, Box] = {k: tuple(v) for k, v in drawn["boxes"].items()}
+    labels: dict[str, Box] = {k: tuple(v) for k, v in drawn["labels"].items()}
+    ids = sorted(boxes)
+    overlaps = [(a, b) for n, a in enumerate(ids) for b in ids[n + 1:] if _overlap(boxes[a], boxes[b])]
+    label_overlaps = [(a, b) for n, a in enumerate(ids) for b in ids[n + 1:]
+                      if _overlap(labels[a], labels[b]) or _overlap(labels[a], boxes[b])
+                      or _overlap(boxes[a], labels[b])]
+    through = []
+    for source, target, points in drawn["lines"]:
+        for node in ids:
+            if node in (source, target):
+                continue
+            box = boxes[node]
+            if any(_meets(tuple(p), tuple(q), box) for p, q in itertools.pairwise(points)):
+                through.append((f"{source} -> {target}", node))
+    return {"overlaps": overlaps, "label_overlaps": label_overlaps, "edges_through_nodes": through}

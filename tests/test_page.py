@@ -3,7 +3,7 @@
 Browser tests carry the `browser` marker. They are skipped only when /usr/bin/chromium is
 missing on a developer's machine; under CI (env CI set) a missing browser fails them.
 
-`python tests/test_page.py docs/page.png` writes the README's screenshot of the example graph.
+`make screenshots` takes the README's pictures (tests/screenshots.py).
 """
 
 from __future__ import annotations
@@ -11,18 +11,21 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
+import shutil
+import subprocess
 import time
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
-from browser import CHROMIUM, Browser, render
+from browser import CHROMIUM, Browser, layout_problems
+from sized_graphs import sized_graph
 
-from standpoint.visualisations.colours import NEUTRAL, party_colour
-from standpoint.visualisations.page import page_html, script_json, write_page
+from standpoint.visualisations.colours import NEUTRAL, NO_PARTY, party_colour
+from standpoint.visualisations.page import network, page_data, page_html, script_json, write_page
 
 needs_browser = pytest.mark.skipif(
     not CHROMIUM.exists() and not os.environ.get("CI"),
@@ -284,6 +287,11 @@ def test_odd_values_from_sources_do_not_crash(tmp_path: Path) -> None:
 
 def test_party_colours_by_name_words() -> None:
     assert party_colour("Labour Party") == party_colour("Scottish Labour") == "#E4003B"
+    assert party_colour("Liberal Democrats") == party_colour("Lib Dems") == "#FAA61A"
+    assert party_colour("Greens") == party_colour("Green Party") == party_colour("Scottish Green Party")
+    colours = {party_colour(p) for p in ("Labour", "Conservative Party", "Liberal Democrats", "Reform UK",
+                                         "Green Party", "Scottish National Party", "Plaid Cymru")}
+    assert len(colours) == 7 and NEUTRAL not in colours and NO_PARTY not in colours
     assert party_colour("Reform UK") != NEUTRAL
     assert party_colour("Social Democratic and Labour Party") != party_colour("Labour")
     assert party_colour(None) == NEUTRAL
@@ -307,6 +315,42 @@ def _data_block(html: str) -> str:
     )
     assert match
     return match.group(1)
+
+
+def test_the_network_is_assembled_with_pyvis() -> None:
+    G = example_graph()
+    net = network(G)
+    assert net.num_nodes() == G.number_of_nodes() and net.num_edges() == G.number_of_edges()
+    assert set(net.options["groups"]) == {"person", "organisation", "issue", "place"}
+    assert page_data(G)["nodes"] == net.nodes
+
+
+def test_people_are_coloured_by_party_and_no_party_has_no_fill() -> None:
+    G = example_graph()
+    G.add_node("actor:lib-dem", label="Lisa Smart", type="person", party="Liberal Democrats")
+    nodes = {n["id"]: n for n in page_data(G)["nodes"]}
+    assert nodes["actor:lib-dem"]["color"]["background"] == "#FAA61A"
+    assert nodes["actor:yvette-cooper"]["color"]["background"] == "#E4003B"
+    jay = nodes["actor:alexis-jay"]  # no party: no fill, a dashed outline
+    assert jay["color"]["background"] == NO_PARTY and jay["shapeProperties"] == {"borderDashes": [3, 2]}
+    assert "borderDashes" not in nodes["actor:lib-dem"].get("shapeProperties", {})
+    assert "no party (dashed outline, no fill)" in page_html(G)
+
+
+def test_the_pages_script_and_style_are_package_files_and_the_script_parses() -> None:
+    static = resources.files("standpoint.visualisations") / "static"
+    script, style = (static / "page.js").read_text(), (static / "page.css").read_text()
+    html = page_html(example_graph())
+    assert f"<script>{script}</script>" in html and f"<style>{style}</style>" in html
+    node = shutil.which("node")
+    if node is None and not os.environ.get("CI"):
+        pytest.skip("node is not installed")
+    checked = subprocess.run([node or "node", "--check", str(static / "page.js")],
+                             capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
+    broken = subprocess.run([node or "node", "--check", "-"], input=script + "\nfunction (",
+                            capture_output=True, text=True, check=False)
+    assert broken.returncode != 0  # the check does catch a syntax error
 
 
 # ---- in the browser ----
@@ -414,9 +458,13 @@ def _hover_edge(browser: Browser, source: str, target: str) -> dict[str, Any]:
     x, y = browser.evaluate(
         "(function () { var e = edges.get().find(function (e) { return e.from === "
         f"{json.dumps(source)} && e.to === {json.dumps(target)}; }});"
-        "var p = network.canvasToDOM(network.body.edges[e.id].edgeType.getPoint(0.5));"
         "var r = document.querySelector('#network canvas').getBoundingClientRect();"
-        "return [p.x + r.left, p.y + r.top]; })()"
+        # the middlemost point of the edge that no node covers, where a reader would point
+        "var ts = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8];"
+        "for (var k = 0; k < ts.length; k++) {"
+        " var p = network.canvasToDOM(network.body.edges[e.id].edgeType.getPoint(ts[k]));"
+        " if (network.getNodeAt(p) === undefined) { return [p.x + r.left, p.y + r.top]; } }"
+        "return null; })()"
     )
     browser.hover(x, y)
     browser.wait_for(
@@ -548,10 +596,104 @@ def test_empty_graph_renders_a_message(browser: Browser, tmp_path: Path) -> None
     assert browser.exceptions == []
 
 
-if __name__ == "__main__":
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/page.png")
-    page = write_page(
-        example_graph(), target.with_suffix(".html"), title="Grooming gangs: who stands where"
-    )
-    print(render(page, target))
-    page.unlink()
+def _pick_view(browser: Browser, view: str) -> None:
+    """Choose a view in the View <select> as a reader would."""
+    browser.evaluate(f"(function () {{ var s = document.getElementById('view'); s.value = {json.dumps(view)};"
+                     " s.dispatchEvent(new Event('change')); })()")
+
+
+def _headings(browser: Browser, part: str) -> list[str]:
+    """The texts of the matrix's column (`thead`) or row (`tbody`) headings."""
+    return browser.evaluate(f"Array.from(document.querySelectorAll('#matrix {part} th')).map("
+                            "function (t) { return t.textContent; })")
+
+
+@pytest.mark.browser
+@needs_browser
+@pytest.mark.parametrize("size", [10, 80, 300])
+def test_no_label_overlaps_and_no_edge_through_a_node(browser: Browser, tmp_path: Path, size: int) -> None:
+    G = sized_graph(size)
+    page = write_page(G, tmp_path / f"{size}.html")
+    browser.open(page.resolve().as_uri())
+    browser.ws.sock.settimeout(240)  # 300 nodes take about 40 s to lay out
+    browser.wait_for(STABLE, timeout=240)
+    assert browser.evaluate("network.body.nodeIndices.length") == size
+    assert layout_problems(browser) == {"overlaps": [], "label_overlaps": [], "edges_through_nodes": []}
+    labels = browser.evaluate("network.body.nodeIndices.filter(function (id) {"
+                              " return network.body.nodes[id].labelModule.size.width > 0; }).length")
+    assert labels == size  # every node's label was drawn and measured
+
+
+@pytest.mark.browser
+@needs_browser
+def test_a_filtered_view_and_the_conflict_view_stay_clear(browser: Browser, tmp_path: Path) -> None:
+    _load(browser, write_page(sized_graph(80), tmp_path / "page.html"))
+    _pick_view(browser, "conflict")
+    assert browser.evaluate("edges.get().every(function (e) { return e.view === 'conflict'; })")
+    problems = layout_problems(browser)
+    assert problems["overlaps"] == [] and problems["label_overlaps"] == []
+    assert problems["edges_through_nodes"] == []
+
+
+@pytest.mark.browser
+@needs_browser
+def test_party_colours_are_what_the_page_draws(browser: Browser, tmp_path: Path) -> None:
+    _load(browser, write_page(example_graph(), tmp_path / "page.html"))
+    drawn = browser.evaluate(
+        "['actor:yvette-cooper', 'actor:chris-philp', 'actor:reform-uk', 'actor:alexis-jay'].map("
+        "function (id) { var o = network.body.nodes[id].options;"
+        " return [o.color.background, o.shapeProperties.borderDashes]; })")
+    assert drawn == [["#E4003B", False], ["#0087DC", False], ["#12B6CF", False], [NO_PARTY, [3, 2]]]
+
+
+@pytest.mark.browser
+@needs_browser
+def test_conflict_matrix_lists_who_clashes_with_whom(browser: Browser, tmp_path: Path) -> None:
+    _load(browser, write_page(example_graph(), tmp_path / "page.html"))
+    _pick_view(browser, "matrix")
+    assert browser.evaluate("document.getElementById('matrix').hidden") is False
+    heads = _headings(browser, "thead")
+    # the most clashes first (Cooper: 4 issue-clashes; Jay and Philp: 3 each, then by name)
+    assert heads[:4] == ["", "Yvette Cooper", "Alexis Jay", "Chris Philp"]
+    cell = "td[data-edge='conflict:actor:chris-philp|actor:yvette-cooper']"
+    assert browser.evaluate(f"Array.from(document.querySelectorAll(\"{cell}\")).map("
+                            "function (c) { return c.textContent; })") == ["2", "2"]
+    assert browser.evaluate("document.querySelectorAll('#matrix td.clash').length") == 12  # 6 ties, twice
+    browser.evaluate(f"document.querySelector(\"{cell}\").click()")
+    assert browser.evaluate("document.querySelectorAll('#details-body .statement').length") == 5
+    assert browser.evaluate("document.getElementById('filter-status').textContent") == "Showing 6 conflict ties"
+
+
+@pytest.mark.browser
+@needs_browser
+def test_hostile_names_in_the_matrix_stay_text(browser: Browser, tmp_path: Path) -> None:
+    _load(browser, write_page(hostile_graph(), tmp_path / "page.html"))
+    _pick_view(browser, "matrix")
+    heads = _headings(browser, "tbody")
+    assert sorted(heads) == sorted([IMG, JS_URL])
+    assert browser.evaluate("document.querySelectorAll('#matrix *:not(table):not(thead):not(tbody)"
+                            ":not(tr):not(th):not(td):not(p)').length") == 0
+    assert browser.evaluate("typeof window.__pwned") == "undefined" and browser.dialogs == []
+
+
+@pytest.mark.browser
+@needs_browser
+def test_on_a_phone_the_network_fills_the_screen_and_the_panel_folds_away(tmp_path: Path) -> None:
+    page = write_page(example_graph(), tmp_path / "page.html")
+    with Browser(size=(390, 844)) as phone:
+        _load(phone, page)
+        size = phone.evaluate("(function () { var r = document.getElementById('network')"
+                              ".getBoundingClientRect(); return [r.width, r.height]; })()")
+        assert size[0] == 390 and size[1] > 700
+        assert phone.evaluate("document.getElementById('panel').offsetHeight") == 0
+        phone.evaluate("document.getElementById('panel-toggle').click()")
+        assert phone.evaluate("document.getElementById('panel').offsetHeight") > 300
+        assert phone.evaluate("document.getElementById('panel-toggle').getAttribute('aria-expanded')") == "true"
+        phone.evaluate("document.getElementById('panel-toggle').click()")
+        assert phone.evaluate("document.getElementById('panel').offsetHeight") == 0
+        phone.evaluate("showDetails(edges.get().find(function (e) { return e.stance; }))")  # a tapped edge
+        assert phone.evaluate("document.getElementById('panel').offsetHeight") > 300  # shows its statements
+    with Browser() as desktop:
+        _load(desktop, page)
+        assert desktop.evaluate("document.getElementById('panel').offsetWidth") == 270 + 2 * 16 + 1
+        assert desktop.evaluate("document.getElementById('panel-toggle').offsetHeight") == 0

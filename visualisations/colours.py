@@ -7,6 +7,9 @@ Party colours are looked up by words of the party's display name, so "Labour Par
 '#0087DC'
 >>> party_colour("Monster Raving Loony Party")
 '#9AA0A6'
+
+An actor with no party is drawn with no fill at all (NO_PARTY) and a dashed border, so it is not
+mistaken for a party whose colour is unknown (NEUTRAL).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ __all__ = [
     "KNOWN_PARTIES",
     "NEUTRAL",
     "NODE_STYLES",
+    "NO_PARTY",
     "PARTY_COLOURS",
     "STANCE_COLOURS",
     "party_colour",
@@ -25,6 +29,7 @@ __all__ = [
 ]
 
 NEUTRAL = "#9AA0A6"
+NO_PARTY = "#FFFFFF"
 
 # (words that must all appear in the name, colour); the first match wins, so put the
 # more specific names ("democratic unionist") before the words they contain ("unionist").
@@ -97,16 +102,21 @@ CONTEXT_EDGE = "#A0A4AA"
 
 # vis-network shape and default colours per node type.
 NODE_STYLES: dict[str, dict[str, str]] = {
-    "person": {"shape": "dot", "background": NEUTRAL, "border": "#4A4F55"},
-    "organisation": {"shape": "square", "background": "#C9CED6", "border": "#4A4F55"},
+    "person": {"shape": "dot", "background": NO_PARTY, "border": "#4A4F55"},
+    "organisation": {"shape": "square", "background": NO_PARTY, "border": "#4A4F55"},
     "issue": {"shape": "box", "background": "#263238", "border": "#11181C"},
     "place": {"shape": "triangle", "background": "#B9DDD6", "border": "#3E7C72"},
 }
 
 
 def _words(name: str) -> set[str]:
-    """The lower-case words of a name."""
-    return set(re.findall(r"[a-z]+", name.lower()))
+    """The lower-case words of a name, each also without a plural "s" ("Democrats": "democrat").
+
+    >>> sorted(_words("Liberal Democrats"))
+    ['democrat', 'democrats', 'liberal']
+    """
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    return words | {word[:-1] for word in words if word.endswith("s") and len(word) > 3}
 
 
 def party_key(name: str) -> tuple[str, ...] | None:

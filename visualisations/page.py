@@ -4,13 +4,20 @@
 with supports / opposes / mixed edges whose tooltips carry the quotes behind them, a legend and
 filters by issue and by actor. Two more views draw actor - actor ties from the same statements:
 congruence (same stance on an issue) and conflict (opposite stances), by the rules of
-`graph/analysis.py`; a time window (two sliders) restricts every view to the statements made in
-it, and clicking an edge lists its statements in the side panel. vis-network (shipped inside the
-pyvis package) is inlined, and a Content-Security-Policy lets only the page's own scripts run and
-lets nothing be fetched.
+`graph/analysis.py`, the conflict ties also as a matrix; a time window (two sliders) restricts
+every view to the statements made in it, and clicking an edge lists its statements in the side
+panel. After the layout settles, the page's script moves nodes until no two nodes' boxes (shape
+and label) overlap and no edge runs through a node.
 
-Every text in G comes from scraped sources and is treated as hostile: markup gets
-`html.escape`, data gets `script_json` (safe inside <script>), and the page's JavaScript puts
+The network (nodes, edges, groups, options) is assembled with `pyvis.network.Network`, and
+rendered through the project's own Jinja2 template (`templates/page.html.j2`, autoescaped), not
+pyvis's: pyvis's page loads vis-network from a CDN and inserts its heading unescaped. The page's
+JavaScript and CSS are package files (`static/`); vis-network, shipped inside the pyvis package,
+is inlined, and a Content-Security-Policy lets only the page's own scripts run and lets nothing
+be fetched.
+
+Every text in G comes from scraped sources and is treated as hostile: the template escapes
+markup, data goes in as `script_json` (safe inside <script>), and the page's JavaScript puts
 texts into the DOM only with `textContent`; tooltips are plain strings, which vis-network shows
 as text.
 """
@@ -19,7 +26,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import json
 import math
 from collections.abc import Iterable, Iterator, Mapping
@@ -29,18 +35,21 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+from pyvis.network import Network
 
 from .colours import (
     CONTEXT_EDGE,
     KNOWN_PARTIES,
+    NO_PARTY,
     NODE_STYLES,
     STANCE_COLOURS,
     party_colour,
     party_key,
 )
-from .template import PAGE, SCRIPT, STYLE
 
-__all__ = ["page_data", "page_html", "script_json", "statement_records", "write_page"]
+__all__ = ["network", "page_data", "page_html", "script_json", "statement_records", "write_page"]
 
 STANCES = ("supports", "opposes", "mixed")
 ACTOR_TYPES = ("person", "organisation")
@@ -188,38 +197,52 @@ def _node_size(G: nx.MultiDiGraph, node: Any) -> float:
     return round(13 + 4 * math.sqrt(statements), 1)
 
 
+def vis_groups() -> dict[str, dict[str, Any]]:
+    """The vis-network groups, one per node type: shape, label font, and the colours of issues
+    and places (an actor carries its own: its party's)."""
+    groups: dict[str, dict[str, Any]] = {}
+    for kind, style in NODE_STYLES.items():
+        fill = style["background"]
+        groups[kind] = {
+            "shape": style["shape"],
+            "color": {
+                "background": fill,
+                "border": style["border"],
+                "highlight": {"background": fill, "border": "#000000"},
+                "hover": {"background": fill, "border": "#000000"},
+            },
+            "widthConstraint": {"maximum": 190 if kind == "issue" else 160},
+        }
+        if kind in ACTOR_TYPES:  # vis-network lets a group's colour win over a node's own
+            del groups[kind]["color"]
+    groups["issue"].update(font={"color": "#FFFFFF", "size": 15, "strokeWidth": 0}, margin=10, mass=2)
+    groups["place"].update(size=11, font={"color": "#3E5A55", "size": 12})
+    return groups
+
+
 def vis_node(G: nx.MultiDiGraph, node: Any, parties: set[str]) -> dict[str, Any]:
-    """The vis-network record of one node: shape and colour by type and party."""
+    """The vis-network record of one node: its group (type), and for actors the party colour,
+    or no fill and a dashed border when it has no party."""
     kind = _type(G, node)
-    style = NODE_STYLES[kind]
     party = _node_party(G, node, parties)
-    fill = party_colour(party) if party else style["background"]
     record: dict[str, Any] = {
         "id": _text(node),
         "label": _label(G, node),
         "title": node_title(G, node, party),
         "kind": kind,
-        "shape": style["shape"],
-        "color": {
+        "group": kind,
+        "shape": NODE_STYLES[kind]["shape"],
+    }
+    if kind in ACTOR_TYPES:
+        fill = party_colour(party) if party else NO_PARTY
+        record.update(size=_node_size(G, node), borderWidth=1.5, color={
             "background": fill,
-            "border": style["border"],
+            "border": NODE_STYLES[kind]["border"],
             "highlight": {"background": fill, "border": "#000000"},
             "hover": {"background": fill, "border": "#000000"},
-        },
-    }
-    if kind == "issue":
-        record.update(
-            font={"color": "#FFFFFF", "size": 15, "strokeWidth": 0},
-            margin=10,
-            widthConstraint={"maximum": 190},
-            mass=2,
-        )
-    elif kind == "place":
-        record.update(size=11, font={"color": "#3E5A55", "size": 12})
-    else:
-        record.update(size=_node_size(G, node), borderWidth=1.5)
-    if kind != "issue":
-        record["widthConstraint"] = {"maximum": 220}
+        })
+        if not party:
+            record["shapeProperties"] = {"borderDashes": [3, 2]}
     return record
 
 
@@ -267,7 +290,7 @@ def _stance_edge(
         "stance": attrs["relation"],
         "title": stance_title(G, source, target, attrs),
         "color": {"color": colour, "highlight": colour, "hover": colour, "inherit": False},
-        "width": round(min(10.0, 2 + 2.2 * math.log2(_weight(attrs))), 1),
+        "width": round(min(8.0, 2 + 1.8 * math.log2(_weight(attrs))), 1),
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
     }
 
@@ -290,6 +313,7 @@ def _context_edge(
         "width": 1,
         "dashes": [4, 4],
         "length": 110,
+        "arrows": {"to": {"enabled": False}},
     }
 
 
@@ -316,17 +340,19 @@ def vis_edges(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
 def vis_options(seed: int = LAYOUT_SEED) -> dict[str, Any]:
     """vis-network options: a fixed layout seed so the same graph renders the same.
 
-    The page runs the physics only to stabilise the layout, then turns it off (see SCRIPT),
-    so what a reader sees does not depend on timing.
+    The page runs the physics only to stabilise the layout, then turns it off and clears
+    overlaps (see static/page.js), so what a reader sees does not depend on timing. Edges are
+    straight (parallel ones bent apart), so the script can keep them clear of other nodes.
     """
     return {
+        "groups": vis_groups(),
         "layout": {"randomSeed": seed, "improvedLayout": True},
         "physics": {
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -90,
-                "centralGravity": 0.012,
-                "springLength": 150,
+                "gravitationalConstant": -60,
+                "centralGravity": 0.02,
+                "springLength": 90,
                 "springConstant": 0.06,
                 "avoidOverlap": 0.6,
             },
@@ -339,6 +365,8 @@ def vis_options(seed: int = LAYOUT_SEED) -> dict[str, Any]:
             "keyboard": False,
         },
         "nodes": {
+            # labels are drawn (and measured) at every zoom, so the layout can keep them apart
+            "scaling": {"label": {"drawThreshold": 0}},
             "font": {
                 "face": "system-ui, sans-serif",
                 "size": 14,
@@ -348,7 +376,7 @@ def vis_options(seed: int = LAYOUT_SEED) -> dict[str, Any]:
             }
         },
         "edges": {
-            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "smooth": {"enabled": False},
             "selectionWidth": 1.5,
             "hoverWidth": 1,
         },
@@ -461,16 +489,32 @@ def pair_layout(records: Iterable[Mapping[str, Any]], seed: int = LAYOUT_SEED) -
     return {node: [round(float(x) * scale, 1), round(float(y) * scale, 1)] for node, (x, y) in layout.items()}
 
 
+def network(G: nx.MultiDiGraph) -> Network:
+    """The pyvis Network of G: its nodes, edges, groups and options (not rendered by pyvis)."""
+    net = Network(directed=True, cdn_resources="in_line")
+    parties = _party_names(G)
+    for node in G.nodes:
+        record = vis_node(G, node, parties)
+        colour = record.pop("color", None)
+        net.add_node(record["id"], **{k: v for k, v in record.items() if k != "id"})
+        if colour:  # add_node drops a colour given with a group
+            net.get_node(record["id"])["color"] = colour
+    for record in vis_edges(G):
+        net.add_edge(record.pop("from"), record.pop("to"), **record)
+    net.options = vis_options()
+    return net
+
+
 def page_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     """Everything the page's script needs: vis nodes, edges, options, filter choices, and the
     statements (with their times) from which the congruence and conflict views are drawn."""
-    parties = _party_names(G)
-    nodes = [vis_node(G, node, parties) for node in G.nodes]
+    net = network(G)
+    nodes = net.nodes
     statements = statement_records(G)
     return {
         "nodes": nodes,
-        "edges": vis_edges(G),
-        "options": vis_options(),
+        "edges": net.edges,
+        "options": net.options,
         "issues": _options((n["id"], n["label"]) for n in nodes if n["kind"] == "issue"),
         "actors": _options((n["id"], n["label"]) for n in nodes if n["kind"] in ACTOR_TYPES),
         "statements": statements,
@@ -481,66 +525,39 @@ def page_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
-def _legend_item(swatch: str, text: str) -> str:
-    """One legend row: a swatch (trusted markup) and an escaped text."""
-    return f"<li>{swatch}<span>{html.escape(text)}</span></li>"
-
-
-def _shape_swatch(kind: str) -> str:
-    """A small inline SVG of a node type's shape (no source text in it)."""
+def _shape(kind: str, text: str) -> dict[str, Any]:
+    """A legend row for a node type: its shape in its default colours."""
     style = NODE_STYLES[kind]
-    fill, stroke = style["background"], style["border"]
-    shapes = {
-        "dot": f'<circle cx="8" cy="8" r="6" fill="{fill}" stroke="{stroke}"/>',
-        "square": f'<rect x="2" y="2" width="12" height="12" fill="{fill}" stroke="{stroke}"/>',
-        "box": f'<rect x="1" y="3" width="14" height="10" rx="2" fill="{fill}"/>',
-        "triangle": f'<polygon points="8,2 14,14 2,14" fill="{fill}" stroke="{stroke}"/>',
-    }
-    return (
-        f'<svg class="swatch" viewBox="0 0 16 16" aria-hidden="true">{shapes[style["shape"]]}</svg>'
-    )
+    return {"kind": "shape", "shape": style["shape"], "colour": style["background"],
+            "border": style["border"], "text": text}
 
 
-def legend_html(G: nx.MultiDiGraph) -> str:
-    """The legend: stance colours, node types and the party colours present in G."""
-    stances = [
-        _legend_item(f'<span class="line" style="border-color:{STANCE_COLOURS[s]}"></span>', s)
-        for s in STANCES
-    ]
-    stances.append(
-        _legend_item(
-            f'<span class="line context" style="border-color:{CONTEXT_EDGE}"></span>',
-            "member of, constituency, place",
-        )
-    )
-    kinds = [_legend_item(_shape_swatch(k), TYPE_NAMES[k]) for k in NODE_STYLES]
+def _line(colour: str, text: str, dashed: bool = False) -> dict[str, Any]:
+    """A legend row for an edge: a line of its colour."""
+    return {"kind": "line", "colour": colour, "text": text, "dashed": dashed}
+
+
+def legend(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The legend as data for the template: stance colours, node types, the party colours
+    present in G (and "no party" when an actor has none), the views' ties."""
+    stances = [_line(STANCE_COLOURS[s], s) for s in STANCES]
+    stances.append(_line(CONTEXT_EDGE, "member of, constituency, place", dashed=True))
+    kinds = [_shape(k, TYPE_NAMES[k]) for k in NODE_STYLES]
     members = _party_names(G)
-    parties = sorted({p for n in G.nodes if (p := _node_party(G, n, members))}, key=str.lower)
+    of = {n: _node_party(G, n, members) for n in G.nodes if _type(G, n) in ACTOR_TYPES}
     shown: dict[tuple[str, ...] | str, str] = {}
-    for party in parties:
+    for party in sorted({p for p in of.values() if p}, key=str.lower):
         shown.setdefault(party_key(party) or party, party)
-    swatches = [
-        _legend_item(
-            f'<span class="swatch" style="background:{party_colour(p)};border-radius:50%"></span>',
-            p,
-        )
-        for p in shown.values()
+    parties: list[dict[str, Any]] = [
+        {"kind": "party", "colour": party_colour(p), "border": "#4A4F55", "text": p} for p in shown.values()
     ]
-    ties = [
-        _legend_item(
-            f'<span class="line" style="border-color:{PAIR_COLOURS["congruence"]}"></span>',
-            "same stance (agreement view)",
-        ),
-        _legend_item(
-            f'<span class="line" style="border-color:{PAIR_COLOURS["conflict"]};'
-            'border-top-style:dashed"></span>',
-            "opposite stances (conflict view)",
-        ),
-    ]
-    sections = [("Stance", stances), ("Node", kinds), ("Party", swatches), ("Ties", ties)]
-    return "\n".join(
-        f"<h2>{name}</h2>\n<ul>{''.join(items)}</ul>" for name, items in sections if items
-    )
+    if any(p is None for p in of.values()):
+        parties.append({"kind": "party", "colour": NO_PARTY, "border": "#4A4F55", "empty": True,
+                        "text": "no party (dashed outline, no fill)"})
+    ties = [_line(PAIR_COLOURS["congruence"], "same stance (agreement view)"),
+            _line(PAIR_COLOURS["conflict"], "opposite stances (conflict view)", dashed=True)]
+    sections = [("Stance", stances), ("Node", kinds), ("Party", parties), ("Ties", ties)]
+    return [{"name": name, "items": items} for name, items in sections if items]
 
 
 def _vis_asset(name: str) -> str:
@@ -548,6 +565,18 @@ def _vis_asset(name: str) -> str:
     return (resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / name).read_text(
         encoding="utf-8"
     )
+
+
+def static_file(name: str) -> str:
+    """A file of the page's own JavaScript or CSS (`visualisations/static/`)."""
+    return (resources.files(__package__) / "static" / name).read_text(encoding="utf-8")
+
+
+TEMPLATES = Environment(
+    loader=PackageLoader(__package__, "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    keep_trailing_newline=True,
+)
 
 
 def _csp(scripts: Iterable[str]) -> str:
@@ -574,21 +603,26 @@ def _summary(G: nx.MultiDiGraph) -> str:
     return f"{summary} · {note}" if note else summary
 
 
+def _trusted(text: str, what: str) -> Markup:
+    """A script or style shipped with the package, to go into the page unescaped."""
+    if "</script" in text.lower() or "</style" in text.lower():
+        raise ValueError(f"the bundled {what} contains a closing tag and cannot be inlined")
+    return Markup(text)
+
+
 def page_html(G: nx.MultiDiGraph, *, title: str = "standpoint") -> str:
     """The whole page as one HTML string (see the module docstring for what it holds)."""
-    vis_js = _vis_asset("vis-network.min.js")
-    if "</script" in vis_js.lower():
-        raise ValueError("the bundled vis-network script contains '</script' and cannot be inlined")
-    return PAGE.substitute(
-        csp=_csp((vis_js, SCRIPT)),
-        title=html.escape(title),
-        summary=html.escape(_summary(G)),
-        vis_css=_vis_asset("vis-network.css"),
-        style=STYLE,
-        vis_js=vis_js,
-        legend=legend_html(G),
-        data=script_json(page_data(G)),
-        script=SCRIPT,
+    vis_js, script = _vis_asset("vis-network.min.js"), static_file("page.js")
+    return TEMPLATES.get_template("page.html.j2").render(
+        csp=Markup(_csp((vis_js, script))),  # our own text: hashes and fixed words
+        title=title,
+        summary=_summary(G),
+        vis_css=_trusted(_vis_asset("vis-network.css"), "vis-network style"),
+        style=_trusted(static_file("page.css"), "page style"),
+        vis_js=_trusted(vis_js, "vis-network script"),
+        legend=legend(G),
+        data=Markup(script_json(page_data(G))),
+        script=_trusted(script, "page script"),
     )
 
 
