@@ -211,7 +211,7 @@ def test_a_page_past_midnight_moves_to_the_next_day() -> None:
 
 
 def test_read_source_dispatches_on_the_file_name() -> None:
-    assert FORMATS == ("auto", "liveblog", "jsonl")
+    assert FORMATS == ("auto", "liveblog", "jsonl", "parlamint")
     assert read_source(SEED) == read_liveblog(SEED)
     assert read_source(SEED, format="liveblog", page_date=DAY) == read_liveblog(SEED, DAY)
     hansard = DATA / "hansard-2025-04-08-commons-tackling-csa.jsonl"
@@ -220,7 +220,7 @@ def test_read_source_dispatches_on_the_file_name() -> None:
 
 def test_unknown_format() -> None:
     with pytest.raises(InputError, match=r'seed\.txt: unknown format "csv"; known formats: '
-                                         r"auto, liveblog, jsonl"):
+                                         r"auto, liveblog, jsonl, parlamint$"):
         read_source("seed.txt", format="csv")
 
 
