@@ -193,7 +193,7 @@ def checkpoint(label: str) -> None:
     """A named point of a write, where the crash and concurrency tests act on the process.
 
     STANDPOINT_TEST_KILL_AT=LABEL:N sends the process SIGKILL the Nth time it passes LABEL
-    (LABEL:N:INT sends SIGINT, i.e. Ctrl-C). STANDPOINT_TEST_HOLD_AT=LABEL:FILE makes it wait the
+    (LABEL:N:INT does what Ctrl-C would do there: runs the SIGINT handler). STANDPOINT_TEST_HOLD_AT=LABEL:FILE makes it wait the
     first time it passes LABEL, having created FILE.held, until FILE exists (at most 5 minutes).
     Without these variables it does nothing. The labels, in the order a build passes them:
     build.opened, build.read (each source), build.extract (each entry), build.written,
@@ -208,7 +208,14 @@ def checkpoint(label: str) -> None:
     if kill:
         name, count, *how = kill.split(":")
         if name == label and _passed[label] == int(count):
-            os.kill(os.getpid(), signal.SIGINT if how == ["INT"] else signal.SIGKILL)
+            if how != ["INT"]:
+                os.kill(os.getpid(), signal.SIGKILL)
+            # Ctrl-C as the process would take it at this very point: its SIGINT handler, run
+            # here and now (nothing when ignored, as while publishing). A signal sent with kill()
+            # may reach another thread and be handled only after the build began to hold it off.
+            handler = signal.getsignal(signal.SIGINT)
+            if callable(handler):
+                handler(signal.SIGINT, None)
     if hold:
         name, _, flag = hold.partition(":")
         if name == label and _passed[label] == 1:
