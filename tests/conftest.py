@@ -7,11 +7,13 @@ fails the test on any traceback; `error_line(result)` checks the one-line error 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -43,6 +45,13 @@ def invoke(*args: str | Path, env: dict[str, str | None] | None = None) -> Resul
     assert "Traceback" not in result.output
     assert "Traceback" not in result.stderr
     return result
+
+
+def json_rows(*args: str | Path) -> Any:
+    """What `standpoint ARGS... --format json` prints, parsed (the command must succeed)."""
+    result = invoke(*args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
 
 
 def error_line(result: Result, code: int = 1) -> str:

@@ -18,17 +18,12 @@ import holders
 import pytest
 import yaml
 from conftest import REGISTRY, error_line, invoke, quads
+from conftest import json_rows as rows
 
 from standpoint.graph import build as build_module
 from standpoint.graph.build import build
 from standpoint.graph.corrections import parse_corrections, render
 from standpoint.graph.store import open_store
-
-
-def rows(*args: str | Path) -> Any:
-    result = invoke(*args, "--format", "json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def ok(*args: str | Path) -> str:

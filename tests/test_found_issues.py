@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REGISTRY, invoke
+from conftest import json_rows as rows
 
 from standpoint.loaders import nlp
 from standpoint.loaders.proposals import proposals
@@ -37,12 +38,6 @@ def levy_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = invoke("build", source, "--store", store)
     assert result.exit_code == 0, result.output
     return store
-
-
-def rows(*args: str | Path) -> list[dict]:
-    result = invoke(*args, "--format", "json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def sides(store: Path, issue_label: str) -> dict[str, str]:

@@ -4,7 +4,6 @@ refused with one line, and the streaming that keeps memory to one utterance."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, error_line, invoke, quads, slow_mode
+from conftest import json_rows as rows
 from test_limits import peak_rss
 
 from standpoint.loaders import read_source
@@ -35,12 +35,6 @@ def samples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     "--store", store)
     assert result.exit_code == 0, result.output
     return store
-
-
-def rows(*args: str | Path) -> list[dict]:
-    result = invoke(*args, "--format", "json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def test_a_folder_builds_one_entry_per_utterance_of_each_day(samples_store: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import HANSARD, REGISTRY, SEED, error_line, invoke, quads
+from conftest import HANSARD, REGISTRY, SEED, error_line, invoke, json_rows, quads
 from test_build import report, rows
 
 from standpoint.graph.check import store_graph
@@ -77,9 +77,7 @@ def built_with_analyst(analyst: Path, tmp_path_factory: pytest.TempPathFactory) 
 
 
 def positions_json(store: Path, issue: str) -> list[dict]:
-    result = invoke("positions", "--issue", issue, "--store", store, "--format", "json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return json_rows("positions", "--issue", issue, "--store", store)
 
 
 def copy(store: Path, tmp_path: Path) -> Path:
