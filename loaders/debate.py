@@ -6,18 +6,21 @@ the sum, and sentences on the losing side keep their words but lose their stance
 speech has one stance with its evidence ("I have doubts about clause 3, but I will vote for the
 Bill" supports the Bill). An even split stays mixed.
 
-A speech that never takes a stance on what it debates gets none: the evaluative tone of a
-speech was measured as a fallback and predicts its stance on the motion no better than chance
-(README, "Measured on text nobody here wrote"), so it is not used.
+A speech that never takes a stance on what it debates in words may still show the side of the
+House it speaks from, and so where it stands on a motion moved from one side (loaders/sides.py):
+`by_side` gives that stance, weakly, on the sentence that shows the side. Its evaluative tone
+was measured as a fallback too and predicts its stance no better than chance (README, "Measured
+on text nobody here wrote"), so it is not used.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from standpoint.loaders.sides import CONFIDENCE, Mover, side_shown, stance_of_side
 from standpoint.records import Statement
 
-__all__ = ["aggregate"]
+__all__ = ["aggregate", "by_side"]
 
 
 def aggregate(statements: list[Statement], speaker: str, issue: str) -> list[Statement]:
@@ -38,3 +41,32 @@ def aggregate(statements: list[Statement], speaker: str, issue: str) -> list[Sta
     side = "supports" if score > 0 else "opposes"
     return [replace(s, issue_id=None, stance=None, cue=None, issue_form=None) if s in own and s.stance != side else s
             for s in statements]
+
+
+def by_side(statements: list[Statement], speaker: str, issue: str, body: str,
+            mover: Mover | None) -> list[Statement]:
+    """The statements of a speech that states no stance on the issue it debates, with the stance
+    of the side of the House its words show, put on the speaker's own sentence that shows it.
+
+    >>> from datetime import date
+    >>> body = "Opposition Members never funded it."
+    >>> said = [Statement("e", "jo", body, "direct", 0, len(body), date(2025, 1, 1))]
+    >>> [(s.stance, s.cue) for s in by_side(said, "jo", "m", body, "not government")]
+    [('opposes', 'side of the House: government (Opposition Members)')]
+    >>> by_side(said, "jo", "m", body, None) == said
+    True
+    """
+    if mover is None or any(s.issue_id == issue and s.stance and s.holder == speaker for s in statements):
+        return statements
+    shown = side_shown(body)
+    if shown is None:
+        return statements
+    side, start, end = shown
+    for i, s in enumerate(statements):
+        if s.speaker_id == speaker and s.holder_id is None and s.issue_id is None and s.start <= start < s.end:
+            statements = list(statements)
+            statements[i] = replace(
+                s, issue_id=issue, stance=stance_of_side(side, mover), confidence=CONFIDENCE,
+                cue=f"side of the House: {side} ({body[start:end]})", cue_start=start, cue_end=end)
+            break
+    return statements

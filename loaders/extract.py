@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from standpoint.errors import InputError
 from standpoint.loaders import nlp
 from standpoint.loaders.attribution import Attribution, attribute, quoted_speaker, relative_reports
-from standpoint.loaders.debate import aggregate
+from standpoint.loaders.debate import aggregate, by_side
 from standpoint.loaders.discovery import Known, RegistryNames, slug
 from standpoint.loaders.hansard import parse_speaker
 from standpoint.loaders.issues import IssueMatcher, IssueMention
@@ -19,6 +19,7 @@ from standpoint.loaders.mentions import Matcher, is_compatible, pronoun_gender
 from standpoint.loaders.proposals import Named, is_found, under_debate
 from standpoint.loaders.reading import Sentence, cue_words, parsed, sentences
 from standpoint.loaders.registry import Registry
+from standpoint.loaders.sides import Mover, motion_mover
 from standpoint.loaders.stance import Stance, stances
 from standpoint.loaders.syntax import SentenceParse
 from standpoint.loaders.text_spans import Span, quotes
@@ -134,6 +135,14 @@ class Extractor:
             if not named and DEBATED_THING.search(entry.title):
                 return self._found_about(entry.title)
         return None
+
+    def mover(self, issue_id: str, entry: Entry) -> Mover | None:
+        """Who moved the motion an entry debates: from the issue's text (a motion's words), else
+        its label, its found words or the entry's title (loaders/sides.py)."""
+        issue = self.registry.issues.get(issue_id)
+        if issue is not None:
+            return motion_mover(issue.description, issue.label, entry.title)
+        return motion_mover("", self.debated_forms.get(issue_id, ""), entry.title)
 
     def _found_about(self, words: str) -> str | None:
         found = under_debate(words)
@@ -291,8 +300,9 @@ class _Reader:
                 previous = self.sentence(sentence, inner, previous)
             carried = previous if _left_open(self.text, piece) else None
         if self.result.speaker is not None and self.result.about is not None:
-            self.result.statements = aggregate(self.result.statements, self.result.speaker.id,
-                                               self.result.about)
+            self.result.statements = by_side(
+                aggregate(self.result.statements, self.result.speaker.id, self.result.about),
+                self.result.speaker.id, self.result.about, self.text, self.x.mover(self.result.about, self.entry))
 
     def sentence(self, sentence: Sentence, quoted: list[Span], previous: str | None) -> str | None:
         """Extract one sentence; returns the speaker of its quotes, for a quote that follows."""
