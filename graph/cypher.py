@@ -105,7 +105,7 @@ RETURN p.id AS position, a.id AS actor, a.name AS actorName, i.id AS issueId,
        i.label AS issueLabel, i.source AS issueSource, p.stance AS stance, p.statementCount AS count,
        p.firstTime AS first, p.lastTime AS last, s.id AS statement, e.id AS entryId,
        e.published AS published, s.text AS text, s.stance AS statementStance,
-       s.confidence AS confidence"""
+       s.confidence AS confidence, s.cue AS cue"""
 
 # a: the speaker (who said it), h: the holder (whose position it shows; the speaker for one's own).
 STATEMENTS = """MATCH (s:Statement)-[:SPEAKER]->(a:Actor), (s)-[:HOLDER]->(h:Actor),

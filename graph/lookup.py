@@ -155,7 +155,7 @@ def position_terms(store: Store, actor: ox.NamedNode) -> Iterator[dict[str, Any]
 
 
 def _evidence(db: ox.Store, statement: Any, cache: _Cache) -> dict[str, Any] | None:
-    props = _props(db, statement, SP.text, SP.fromEntry, SP.stance, SP.confidence, SP.kind)
+    props = _props(db, statement, SP.text, SP.fromEntry, SP.stance, SP.confidence, SP.kind, SP.cue)
     found = {key: _one(props, p) for key, p in (
         ("text", SP.text), ("entry", SP.fromEntry), ("statementStance", SP.stance),
         ("confidence", SP.confidence))}
@@ -163,8 +163,8 @@ def _evidence(db: ox.Store, statement: Any, cache: _Cache) -> dict[str, Any] | N
     entry_id, published = _one(entry, DCTERMS.identifier), _one(entry, DCTERMS.issued)
     if any(v is None for v in found.values()) or entry_id is None or published is None:
         return None
-    extra = {k: v for k, v in (("kind", _one(props, SP.kind)), ("entryTitle", _one(entry, DCTERMS.title)))
-             if v is not None}
+    extra = {k: v for k, v in (("kind", _one(props, SP.kind)), ("entryTitle", _one(entry, DCTERMS.title)),
+                               ("cue", _one(props, SP.cue))) if v is not None}
     return {**found, "entryId": entry_id, "published": published, **extra}
 
 

@@ -58,7 +58,7 @@ SELECT ?actor ?id ?name ?type ?partyName ?alias ?roleLabel ?start ?end ?discover
 
 POSITIONS = """
 SELECT ?position ?actor ?actorName ?issue ?issueId ?issueLabel ?issueSource ?stance ?count ?first
-       ?last ?statement ?entryId ?published ?text ?statementStance ?confidence WHERE {
+       ?last ?statement ?entryId ?published ?text ?statementStance ?confidence ?cue WHERE {
   ?position a sp:Position ; sp:actor ?actor ; sp:issue ?issue ; sp:stance ?stance ;
             sp:statementCount ?count ; sp:firstTime ?first ; sp:lastTime ?last ;
             sp:evidence ?statement .
@@ -67,6 +67,7 @@ SELECT ?position ?actor ?actorName ?issue ?issueId ?issueLabel ?issueSource ?sta
   OPTIONAL { ?issue sp:issueSource ?issueSource }
   ?statement sp:text ?text ; sp:fromEntry ?entry ; sp:stance ?statementStance ;
              sp:confidence ?confidence .
+  OPTIONAL { ?statement sp:cue ?cue }
   ?entry dcterms:identifier ?entryId ; dcterms:issued ?published .
 }"""
 

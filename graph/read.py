@@ -163,6 +163,7 @@ class Evidence:
     entry_id: str
     text: str
     confidence: float
+    cue: str | None = None  # the words that decided the stance, or what it was read from
 
     @property
     def order(self) -> tuple[str, str]:
@@ -170,7 +171,7 @@ class Evidence:
 
     def row(self) -> Row:
         return {"entry_id": self.entry_id, "published": self.moment.isoformat(), "text": self.text,
-                "stance": self.stance, "confidence": round(self.confidence, 2)}
+                "stance": self.stance, "confidence": round(self.confidence, 2), "cue": self.cue}
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,7 @@ def position_answers(found: Iterable[Row], min_confidence: float = 0.0) -> list[
         evidence.setdefault(key, {}).setdefault(row["statement"], Evidence(
             row["statement"], row["actor"], row["issueId"], row["statementStance"],
             positions_.when(iso(row["published"])), row["entryId"], row["text"], float(row["confidence"]),
+            row.get("cue"),
         ))
     answers = [
         PositionAnswer(heads[key]["actorName"], heads[key]["issueLabel"],

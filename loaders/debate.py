@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from standpoint.loaders.sides import CONFIDENCE, Mover, side_shown, stance_of_side
+from standpoint.loaders.sides import CONFIDENCE, PARTY_CONFIDENCE, Mover, Side, side_shown, stance_of_side
 from standpoint.records import Statement
 
 __all__ = ["aggregate", "by_side"]
@@ -44,9 +44,11 @@ def aggregate(statements: list[Statement], speaker: str, issue: str) -> list[Sta
 
 
 def by_side(statements: list[Statement], speaker: str, issue: str, body: str,
-            mover: Mover | None) -> list[Statement]:
+            mover: Mover | None, party_side: tuple[Side, str] | None = None) -> list[Statement]:
     """The statements of a speech that states no stance on the issue it debates, with the stance
-    of the side of the House its words show, put on the speaker's own sentence that shows it.
+    of the side of the House its words show, put on the speaker's own sentence that shows it;
+    else, weaker, the side its party's speeches in the debate show (`party_side`: the side and
+    who showed it), put on the speech's first sentence.
 
     >>> from datetime import date
     >>> body = "Opposition Members never funded it."
@@ -55,18 +57,29 @@ def by_side(statements: list[Statement], speaker: str, issue: str, body: str,
     [('opposes', 'side of the House: government (Opposition Members)')]
     >>> by_side(said, "jo", "m", body, None) == said
     True
+    >>> body = "The depot closed."
+    >>> said = [Statement("e", "al", body, "direct", 0, len(body), date(2025, 1, 1))]
+    >>> [(s.stance, s.confidence, s.cue) for s in by_side(said, "al", "m", body, "government",
+    ...                                                   ("government", 'Jo: "Opposition Members"'))]
+    [('supports', 0.2, 'side of the House: government, as party colleagues show (Jo: "Opposition Members")')]
     """
     if mover is None or any(s.issue_id == issue and s.stance and s.holder == speaker for s in statements):
         return statements
+    own = [s for s in statements if s.speaker_id == speaker and s.holder_id is None and s.issue_id is None]
     shown = side_shown(body)
-    if shown is None:
+    if shown is not None:
+        side, start, end = shown
+        on = next((s for s in own if s.start <= start < s.end), None)
+        change = {"confidence": CONFIDENCE, "cue": f"side of the House: {side} ({body[start:end]})",
+                  "cue_start": start, "cue_end": end}
+    elif party_side is not None and own:
+        side, shown_by = party_side
+        on = own[0]
+        change = {"confidence": PARTY_CONFIDENCE,
+                  "cue": f"side of the House: {side}, as party colleagues show ({shown_by})"}
+    else:
         return statements
-    side, start, end = shown
-    for i, s in enumerate(statements):
-        if s.speaker_id == speaker and s.holder_id is None and s.issue_id is None and s.start <= start < s.end:
-            statements = list(statements)
-            statements[i] = replace(
-                s, issue_id=issue, stance=stance_of_side(side, mover), confidence=CONFIDENCE,
-                cue=f"side of the House: {side} ({body[start:end]})", cue_start=start, cue_end=end)
-            break
-    return statements
+    if on is None:
+        return statements
+    stance = stance_of_side(side, mover)
+    return [replace(s, issue_id=issue, stance=stance, **change) if s is on else s for s in statements]

@@ -19,7 +19,7 @@ from standpoint.loaders.mentions import Matcher, is_compatible, pronoun_gender
 from standpoint.loaders.proposals import Named, is_found, under_debate
 from standpoint.loaders.reading import Sentence, cue_words, parsed, sentences
 from standpoint.loaders.registry import Registry
-from standpoint.loaders.sides import Mover, motion_mover
+from standpoint.loaders.sides import Mover, PartySides, Side, motion_mover
 from standpoint.loaders.stance import Stance, stances
 from standpoint.loaders.syntax import SentenceParse
 from standpoint.loaders.text_spans import Span, quotes
@@ -104,6 +104,7 @@ class Extractor:
         self.sources: dict[str, Known] = {}
         self.proposals: dict[str, Named] = {}  # per source
         self.debated_forms: dict[str, str] = {}  # a found issue under debate -> its words
+        self.party_sides = PartySides()  # the sides each party's speeches show, per debate
         self.names = RegistryNames(registry)
         self.registry_kinds = {a.id: a.type for a in registry.actors.values()}
         self.parsed: dict[tuple[str, str], Paragraphs] = {}
@@ -135,6 +136,13 @@ class Extractor:
             if not named and DEBATED_THING.search(entry.title):
                 return self._found_about(entry.title)
         return None
+
+    def party_side(self, result: Extraction) -> tuple[Side, str] | None:
+        """The side the speaker's party shows in the debate (see `prepare`)."""
+        speaker = result.speaker
+        if speaker is None or not speaker.party or result.about is None:
+            return None
+        return self.party_sides.of(debate_of(result.entry, result.about), speaker.party)
 
     def mover(self, issue_id: str, entry: Entry) -> Mover | None:
         """Who moved the motion an entry debates: from the issue's text (a motion's words), else
@@ -229,7 +237,10 @@ class Extractor:
         entries = list(entries)
         self.parse(entries)
         for entry in entries:
-            self.introduce(entry, Extraction(entry))
+            result = self.introduce(entry, Extraction(entry))
+            if result.about and result.speaker is not None and result.speaker.party and not result.chair:
+                self.party_sides.add(debate_of(entry, result.about), result.speaker.party,
+                                     result.speaker.name, entry.body)
         for entry in entries:  # then those named only by a surname, once every full name is known
             for one in self._parsed(entry):
                 self.known(entry).discover_speakers(one.tokens)
@@ -302,7 +313,8 @@ class _Reader:
         if self.result.speaker is not None and self.result.about is not None:
             self.result.statements = by_side(
                 aggregate(self.result.statements, self.result.speaker.id, self.result.about),
-                self.result.speaker.id, self.result.about, self.text, self.x.mover(self.result.about, self.entry))
+                self.result.speaker.id, self.result.about, self.text, self.x.mover(self.result.about, self.entry),
+                self.x.party_side(self.result))
 
     def sentence(self, sentence: Sentence, quoted: list[Span], previous: str | None) -> str | None:
         """Extract one sentence; returns the speaker of its quotes, for a quote that follows."""
@@ -542,6 +554,11 @@ class _Reader:
             return False
         self.keys.add(key)
         return True
+
+
+def debate_of(entry: Entry, about: str) -> tuple[str, str, str]:
+    """One debate: its source, what it debates and its day."""
+    return entry.origin, about, day_of(entry.published).isoformat()
 
 
 def _within(mention: IssueMention, quote: Span) -> bool:

@@ -14,6 +14,10 @@ from their side, against it when from the other. That is weaker evidence than wo
 motion, so it gives a low confidence (`CONFIDENCE`), is named in its cue ("side of the House:
 ..."), and is used only when the speech states no stance of its own (loaders/extract.py).
 
+A party sits on one side: a speech that shows no side of its own takes the side its party's
+other speeches in the same debate show (`PartySides`), weaker still (`PARTY_CONFIDENCE`), with a
+cue that names the colleague and the words that showed it.
+
 >>> motion_mover("That the draft Police Grant Report be approved.")
 'government'
 >>> motion_mover("That this House regrets the Government's cuts to police funding.")
@@ -34,17 +38,20 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Literal
 
 import yaml
 
-__all__ = ["CONFIDENCE", "Sides", "motion_mover", "side_shown", "stance_of_side"]
+__all__ = ["CONFIDENCE", "PARTY_CONFIDENCE", "PartySides", "Sides", "motion_mover", "side_shown",
+           "stance_of_side"]
 
 Side = Literal["government", "opposition"]
 Mover = Literal["government", "not government"]
 CONFIDENCE = 0.3  # below any stance stated in words (those start at about 0.4)
+PARTY_CONFIDENCE = 0.2  # a colleague's words, not the speaker's own
 
 
 @dataclass(frozen=True)
@@ -98,3 +105,42 @@ def stance_of_side(side: Side, mover: Mover) -> str:
     """With the motion when it was moved from the speaker's side, else against it."""
     with_mover = (side == "government") == (mover == "government")
     return "supports" if with_mover else "opposes"
+
+
+@dataclass
+class PartySides:
+    """The sides a party's speeches show in each debate (a debate: the source, the thing under
+    debate and the day), and the first speech that showed each.
+
+    >>> sides = PartySides()
+    >>> sides.add(("s", "m", "2026-05-12"), "Blues", "Ada Quill", "Opposition Members had years to act.")
+    >>> sides.add(("s", "m", "2026-05-12"), "Blues", "Otto Hart", "The depot closed.")
+    >>> sides.of(("s", "m", "2026-05-12"), "Blues")
+    ('government', 'Ada Quill: "Opposition Members"')
+    >>> sides.of(("s", "m", "2026-05-12"), "Reds") is None
+    True
+    """
+
+    shown: dict[tuple[tuple[str, ...], str], Counter[Side]] = field(default_factory=dict)
+    first: dict[tuple[tuple[str, ...], str, Side], tuple[str, str]] = field(default_factory=dict)
+
+    def add(self, debate: tuple[str, ...], party: str, speaker: str, body: str) -> None:
+        found = side_shown(body)
+        if found is None:
+            return
+        side, start, end = found
+        self.shown.setdefault((debate, party), Counter())[side] += 1
+        self.first.setdefault((debate, party, side), (speaker, body[start:end]))
+
+    def of(self, debate: tuple[str, ...], party: str) -> tuple[Side, str] | None:
+        """The side the party's speeches in the debate show most (None on a tie), and who
+        first showed it in which words."""
+        counts = self.shown.get((debate, party))
+        if not counts:
+            return None
+        ranked = counts.most_common()
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        side = ranked[0][0]
+        who, words = self.first[(debate, party, side)]
+        return side, f'{who}: "{words}"'

@@ -24,7 +24,7 @@ ENTRY_FIELDS = ["id", "title", "published", "authors", "speaker", "source", "url
 ACTOR_FIELDS = ["id", "name", "type", "roles", "party", "aliases"]
 POSITION_FIELDS = ["actor", "actor_id", "issue", "issue_id", "issue_source", "stance", "statements",
                    "first", "last", "evidence", "latest", "changed"]
-EVIDENCE_FIELDS = ["entry_id", "published", "text", "stance", "confidence"]
+EVIDENCE_FIELDS = ["entry_id", "published", "text", "stance", "confidence", "cue"]
 SAID_FIELDS = ["actor", "actor_id", "text", "kind", "entry_id", "published", "issue", "stance",
                "holder", "holder_id"]
 TIMELINE_FIELDS = ["published", "actor", "actor_id", "issue", "issue_id", "stance", "changed",

@@ -62,20 +62,21 @@ def test_a_friend_who_is_minister_is_not_the_other_sides_minister():
 
 SPEECHES = [
     # on the opposition's motion
-    ("b1", "Ms Ada Quill (Blues)", "bus-routes",
+    ("b1", "Ms Ada Quill (Con)", "bus-routes",
      "Opposition Members had thirteen years to fund rural buses. They did nothing."),
-    ("b2", "Mr Ned Rowe (Reds)", "bus-routes",
+    ("b2", "Mr Ned Rowe (Lab)", "bus-routes",
      "Villages in my constituency have lost their only service. Government Members know this too."),
-    ("b3", "Ms Cora Vale (Blues)", "bus-routes",
+    ("b3", "Ms Cora Vale (Con)", "bus-routes",
      "I shall vote for the motion. Opposition Members may be surprised, but the grant matters."),
-    ("b4", "Mr Ira Penn (Reds)", "bus-routes", "The 42 bus used to run every hour. Now it runs twice a day."),
+    ("b4", "Mr Ira Penn (Lab)", "bus-routes", "The 42 bus used to run every hour. Now it runs twice a day."),
+    ("b5", "Ms Una Fell (Green)", "bus-routes", "Electric buses would cut fares and fumes alike."),
     # on the government's order
-    ("f1", "Mr Otto Hart (Blues)", "ferry-order",
+    ("f1", "Mr Otto Hart (Con)", "ferry-order",
      "My hon. Friend the Minister has listened to the islanders, and the timetable shows it."),
-    ("f2", "Ms Lena Moss (Reds)", "ferry-order",
+    ("f2", "Ms Lena Moss (Lab)", "ferry-order",
      "The Minister has not explained why the winter sailings are cut."),
     # a motion whose mover nobody can tell
-    ("x1", "Ms Ada Quill (Blues)", "fishing", "Opposition Members have never understood the fleet."),
+    ("x1", "Ms Ada Quill (Con)", "fishing", "Opposition Members have never understood the fleet."),
 ]
 
 
@@ -103,6 +104,7 @@ def test_a_speech_on_its_sides_footing_takes_its_sides_stance(debate: Path):
         ("Ada Quill", "bus-routes"): "opposes",    # government side, opposition motion
         ("Ned Rowe", "bus-routes"): "supports",    # opposition side, opposition motion
         ("Cora Vale", "bus-routes"): "supports",   # her own words win over her side
+        ("Ira Penn", "bus-routes"): "supports",    # no side in his words: his party's (Ned Rowe's)
         ("Otto Hart", "ferry-order"): "supports",  # government side, government order
         ("Lena Moss", "ferry-order"): "opposes",   # opposition side, government order
     }
@@ -113,13 +115,21 @@ def test_the_evidence_is_the_sentence_that_shows_the_side_weakly_held(debate: Pa
     (evidence,) = rows[("Ned Rowe", "bus-routes")]["evidence"]
     assert evidence["text"] == "Government Members know this too."
     assert evidence["confidence"] == 0.3
+    assert evidence["cue"] == "side of the House: opposition (Government Members)"
     (stated,) = [e for e in rows[("Cora Vale", "bus-routes")]["evidence"]]
     assert stated["text"] == "I shall vote for the motion." and stated["confidence"] > 0.3
 
 
-def test_a_speech_that_shows_no_side_or_on_a_motion_of_unknown_mover_takes_none(debate: Path):
+def test_a_speech_that_shows_no_side_takes_its_partys_weaker_still_naming_who_showed_it(debate: Path):
+    (evidence,) = _positions(debate)[("Ira Penn", "bus-routes")]["evidence"]
+    assert evidence["text"] == "The 42 bus used to run every hour."
+    assert evidence["confidence"] == 0.2
+    assert evidence["cue"] == 'side of the House: opposition, as party colleagues show (Ned Rowe: "Government Members")'
+
+
+def test_a_party_that_shows_no_side_or_a_motion_of_unknown_mover_gives_none(debate: Path):
     rows = _positions(debate)
-    assert ("Ira Penn", "bus-routes") not in rows
+    assert ("Una Fell", "bus-routes") not in rows
     assert ("Ada Quill", "fishing") not in rows
 
 
@@ -132,4 +142,5 @@ def test_the_side_is_named_as_the_cue_in_the_store(debate: Path):
     assert cues == ["side of the House: government (My hon. Friend the Minister)",
                     "side of the House: government (Opposition Members)",
                     "side of the House: opposition (Government Members)",
-                    "side of the House: opposition (The Minister)"]
+                    "side of the House: opposition (The Minister)",
+                    'side of the House: opposition, as party colleagues show (Ned Rowe: "Government Members")']
