@@ -193,7 +193,7 @@ def _actor_node(row: Row, groups: Mapping[str, Row] | None) -> str | None:
     return f"actor:{group['id']}" if group else None
 
 
-def _add_nodes(G: nx.Graph, rows: Sequence[Row], groups: Mapping[str, Row] | None) -> None:
+def _add_nodes(G: nx.Graph[str], rows: Sequence[Row], groups: Mapping[str, Row] | None) -> None:
     """The actor nodes of the rows: label, type, party, the actors they stand for, statements."""
     for row in sorted(rows, key=lambda r: r["actor_id"]):
         node = _actor_node(row, groups)
@@ -213,14 +213,14 @@ def _add_nodes(G: nx.Graph, rows: Sequence[Row], groups: Mapping[str, Row] | Non
 
 # -- networks -----------------------------------------------------------------------------------
 
-def affiliation(rows: Iterable[Row], groups: Mapping[str, Row] | None = None) -> nx.Graph:
+def affiliation(rows: Iterable[Row], groups: Mapping[str, Row] | None = None) -> nx.Graph[str]:
     """Actor - issue network: an edge per actor and issue it took a stance on.
 
     Edge attributes: `weight` (statements), `sign` (+1 supports, -1 opposes, 0 mixed),
     `stance`, `supports`, `opposes`, `first`, `last` and `evidence` (the statements).
     """
     rows = list(rows)
-    G = nx.Graph(kind="affiliation")
+    G: nx.Graph[str] = nx.Graph(kind="affiliation")
     _add_nodes(G, rows, groups)
     for row in sorted(rows, key=lambda r: r["issue_id"]):
         G.add_node(f"issue:{row['issue_id']}", label=row.get("issue") or row["issue_id"], type="issue",
@@ -237,7 +237,7 @@ _SIGN = {"supports": 1, "opposes": -1, "mixed": 0}
 
 
 def congruence(rows: Iterable[Row], groups: Mapping[str, Row] | None = None, *,
-               normalise: str | None = None) -> nx.Graph:
+               normalise: str | None = None) -> nx.Graph[str]:
     """Actor - actor network: linked when both take the same stance on an issue.
 
     Edge attributes: `count` (issues they agree on), `weight` (count, or normalised: see
@@ -247,7 +247,7 @@ def congruence(rows: Iterable[Row], groups: Mapping[str, Row] | None = None, *,
 
 
 def conflict(rows: Iterable[Row], groups: Mapping[str, Row] | None = None, *,
-             normalise: str | None = None) -> nx.Graph:
+             normalise: str | None = None) -> nx.Graph[str]:
     """Actor - actor network: linked when one supports and the other opposes an issue.
 
     Edge attributes as in `congruence`, counting the issues they clash on.
@@ -255,10 +255,10 @@ def conflict(rows: Iterable[Row], groups: Mapping[str, Row] | None = None, *,
     return _pairs(list(rows), groups, normalise, same=False)
 
 
-def _pairs(rows: list[Row], groups: Mapping[str, Row] | None, normalise: str | None, same: bool) -> nx.Graph:
+def _pairs(rows: list[Row], groups: Mapping[str, Row] | None, normalise: str | None, same: bool) -> nx.Graph[str]:
     if normalise not in (None, *NORMALISATIONS):
         raise InputError(f"unknown normalisation {normalise!r}; choose one of {', '.join(NORMALISATIONS)}")
-    G = nx.Graph(kind="congruence" if same else "conflict", normalise=normalise or "none")
+    G: nx.Graph[str] = nx.Graph(kind="congruence" if same else "conflict", normalise=normalise or "none")
     _add_nodes(G, rows, groups)
     for data in G.nodes.values():
         del data["bipartite"]
@@ -285,7 +285,7 @@ def _activity(held: Mapping[tuple[str, str], Row]) -> dict[str, int]:
     return counts
 
 
-def _link(G: nx.Graph, a: str, b: str, issue: str, first: Row, second: Row) -> None:
+def _link(G: nx.Graph[str], a: str, b: str, issue: str, first: Row, second: Row) -> None:
     """Add an issue (and the statements of both sides' stances) to the edge a - b."""
     if not G.has_edge(a, b):
         G.add_edge(a, b, count=0, statements=0, issues=[], evidence=[])
@@ -312,7 +312,7 @@ def _normalised(count: int, a: int, b: int, normalise: str | None) -> float | in
     return round(count / ((a + b) / 2), 6)
 
 
-BUILDERS: dict[str, Callable[..., nx.Graph]] = {
+BUILDERS: dict[str, Callable[..., nx.Graph[str]]] = {
     "affiliation": lambda rows, groups, normalise: affiliation(rows, groups),
     "congruence": lambda rows, groups, normalise: congruence(rows, groups, normalise=normalise),
     "conflict": lambda rows, groups, normalise: conflict(rows, groups, normalise=normalise),
@@ -320,7 +320,7 @@ BUILDERS: dict[str, Callable[..., nx.Graph]] = {
 
 
 def build(kind: str, rows: Iterable[Row], groups: Mapping[str, Row] | None = None, *,
-          normalise: str | None = None) -> nx.Graph:
+          normalise: str | None = None) -> nx.Graph[str]:
     """One of the networks by name (KINDS)."""
     if kind not in BUILDERS:
         raise InputError(f"unknown network {kind!r}; networks: {', '.join(KINDS)}")
@@ -329,7 +329,7 @@ def build(kind: str, rows: Iterable[Row], groups: Mapping[str, Row] | None = Non
 
 def network(store: Store, kind: str, *, issues: Iterable[str] = (), start: datetime | None = None,
             end: datetime | None = None, level: str = "person", normalise: str | None = None,
-            min_confidence: float = 0.0) -> nx.Graph:
+            min_confidence: float = 0.0) -> nx.Graph[str]:
     """A network (KINDS) of the statements in a store, restricted and aggregated as asked.
 
     `issues` are ids, labels or aliases (any case); the graph's attributes record the choices.
@@ -362,7 +362,7 @@ def store_groups(store: Store, level: str = "person") -> dict[str, Row]:
 
 # -- measures -----------------------------------------------------------------------------------
 
-def coalitions(G: nx.Graph, *, weight: str = "weight", resolution: float = 1.0, seed: int = 0) -> dict[str, int]:
+def coalitions(G: nx.Graph[str], *, weight: str = "weight", resolution: float = 1.0, seed: int = 0) -> dict[str, int]:
     """Node -> coalition number: Louvain communities of a congruence network, numbered from 1
     by size (largest first), then by their first node; an isolated node is a coalition of one."""
     if G.number_of_nodes() == 0:
@@ -372,7 +372,7 @@ def coalitions(G: nx.Graph, *, weight: str = "weight", resolution: float = 1.0, 
     return {node: number for number, group in enumerate(ordered, 1) for node in group}
 
 
-def modularity(G: nx.Graph, coalition: Mapping[str, int], *, weight: str = "weight") -> float:
+def modularity(G: nx.Graph[str], coalition: Mapping[str, int], *, weight: str = "weight") -> float:
     """The modularity of a partition (as from `coalitions`); 0 for a graph without edges."""
     if G.number_of_edges() == 0:
         return 0.0
@@ -382,7 +382,7 @@ def modularity(G: nx.Graph, coalition: Mapping[str, int], *, weight: str = "weig
     return float(nx.community.modularity(G, groups.values(), weight=weight))
 
 
-def bridges(G: nx.Graph, coalition: Mapping[str, int], *, weight: str = "weight") -> dict[str, float]:
+def bridges(G: nx.Graph[str], coalition: Mapping[str, int], *, weight: str = "weight") -> dict[str, float]:
     """The nodes linked into more than one coalition, with their participation coefficient.
 
     P(i) = 1 - sum over coalitions c of (k_ic / k_i)^2, k the weighted degree (Guimerà & Amaral):
@@ -400,14 +400,14 @@ def bridges(G: nx.Graph, coalition: Mapping[str, int], *, weight: str = "weight"
     return dict(sorted(found.items(), key=lambda item: (-item[1], item[0])))
 
 
-def centrality(G: nx.Graph, *, weight: str = "weight") -> dict[str, dict[str, float]]:
+def centrality(G: nx.Graph[str], *, weight: str = "weight") -> dict[str, dict[str, float]]:
     """Node -> {"degree", "strength", "betweenness"}.
 
     degree: the share of other nodes it is linked to; strength: the sum of its edge weights;
     betweenness: normalised betweenness with each edge's length 1 / weight, so that strong ties
     are short.
     """
-    H = nx.Graph()
+    H: nx.Graph[str] = nx.Graph()
     H.add_nodes_from(G)
     H.add_edges_from((a, b, {"length": 1 / float(d.get(weight, 1)) if d.get(weight, 1) else math.inf})
                      for a, b, d in G.edges(data=True))
@@ -432,12 +432,13 @@ def polarisation_index(supports: int, opposes: int) -> float | None:
     return None if not total else round(1 - abs(supports - opposes) / total, 6)
 
 
-def polarisation(A: nx.Graph) -> dict[str, Row]:
+def polarisation(A: nx.Graph[str]) -> dict[str, Row]:
     """Issue node -> {"issue_id", "issue", "supports", "opposes", "mixed", "polarisation"} of an
     affiliation network: actors (not statements) counted by their stance on the issue, so a
     talkative actor weighs as much as a quiet one."""
     found = {}
-    for issue, data in sorted(A.nodes(data=True)):
+    for issue in sorted(A.nodes):
+        data = A.nodes[issue]
         if data.get("type") != "issue":
             continue
         counts = dict.fromkeys(("supports", "opposes", "mixed"), 0)
@@ -509,7 +510,7 @@ def _said(row: Row) -> Row:
 
 # -- out ----------------------------------------------------------------------------------------
 
-def edge_rows(G: nx.Graph) -> list[Row]:
+def edge_rows(G: nx.Graph[str]) -> list[Row]:
     """The edges of a network as rows for the CLI: source and target (labels and ids), then the
     edge's attributes; heaviest first."""
     rows = []
@@ -524,7 +525,7 @@ def edge_rows(G: nx.Graph) -> list[Row]:
     return sorted(rows, key=lambda r: (-float(r["weight"]), r["source_id"], r["target_id"]))
 
 
-def flat(G: nx.Graph) -> nx.Graph:
+def flat(G: nx.Graph[str]) -> nx.Graph[str]:
     """A copy whose attribute values GraphML and GEXF can hold: lists and dicts become JSON text,
     None the empty string."""
     H = G.__class__()
@@ -540,7 +541,7 @@ def _flat(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _write_csv(G: nx.Graph, path: str) -> None:
+def _write_csv(G: nx.Graph[str], path: str) -> None:
     rows = [{k: _flat(v) for k, v in row.items()} for row in edge_rows(G)]
     columns = list(dict.fromkeys(k for row in rows for k in row)) or ["source", "source_id", "target", "target_id"]
     with open(path, "w", encoding="utf-8", newline="") as handle:
@@ -549,14 +550,14 @@ def _write_csv(G: nx.Graph, path: str) -> None:
         writer.writerows(rows)
 
 
-WRITERS: dict[str, Callable[[nx.Graph, str], None]] = {
+WRITERS: dict[str, Callable[[nx.Graph[str], str], None]] = {
     ".graphml": lambda G, path: nx.write_graphml(flat(G), path),
     ".gexf": lambda G, path: nx.write_gexf(flat(G), path),
     ".csv": _write_csv,
 }
 
 
-def write_network(G: nx.Graph, out: Path) -> Path:
+def write_network(G: nx.Graph[str], out: Path) -> Path:
     """Write a network to GraphML, GEXF or an edge-list CSV, by the file's suffix, atomically."""
     out = Path(out)
     writer = WRITERS.get(out.suffix.lower())

@@ -67,7 +67,7 @@ class BuildReport:
 
 def bundled_sources() -> list[Path]:
     """The seed sources shipped with standpoint (seeds/*.txt and seeds/*.jsonl)."""
-    folder = Path(str(resources.files("standpoint.seeds")))
+    folder = Path(str(resources.files("standpoint.seeds"))).resolve()
     return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".jsonl"))
 
 
@@ -265,7 +265,7 @@ def _leave_interrupts_to_the_build() -> None:
 
 def build(sources: Sequence[Path] | None = None, store_path: Path | None = None, *,
           fmt: str = "auto", page_date: date | None = None, registry_path: Path | None = None,
-          replace_registry: bool = False, progress: Progress = _no_progress,
+          replace_registry: bool = False, progress: Progress[Any] = _no_progress,
           extractor: Callable[[Registry], Extractor] = Extractor,
           corrections_path: Path | None = None, corrections: bool = True) -> BuildReport:
     """Add sources to the store (the bundled seed when none are given).
@@ -326,7 +326,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
         finally:
             _STATE.clear()
             for part in (temp, *store.path.glob(".build-*.nq")):  # this build's, as it holds the lock
-                Path(part).unlink(missing_ok=True)
+                Path(str(part)).unlink(missing_ok=True)
         report.statements, report.positions = store_counts(store)
         report.warnings = fixes.warnings + correcting.stale(store, fixes)
     return report

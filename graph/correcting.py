@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -372,7 +372,7 @@ def graph_triples(store: Store, graph: str) -> list[Triple]:
     if store.db is None:
         return []
     quads = store.db.quads_for_pattern(None, None, None, ox.NamedNode(graph))
-    return [(URIRef(q.subject.value), URIRef(q.predicate.value), _rdf(q.object)) for q in quads]
+    return [(URIRef(cast(ox.NamedNode, q.subject).value), URIRef(q.predicate.value), _rdf(q.object)) for q in quads]
 
 
 def _entry_id(graph: str) -> str:
@@ -560,7 +560,7 @@ def registry_known(store: Store) -> Known:
     graph = ox.NamedNode(str(iris.REGISTRY_GRAPH))
     if store.db is None:
         return Known()
-    ids = [q.subject.value for q in store.db.quads_for_pattern(None, ox.NamedNode(str(DCTERMS.identifier)),
+    ids = [cast(ox.NamedNode, q.subject).value for q in store.db.quads_for_pattern(None, ox.NamedNode(str(DCTERMS.identifier)),
                                                                None, graph)]
     actors = {iris.local_id(i) for i in ids if i.startswith(str(iris.actor("x"))[:-1])}
     issues = {iris.local_id(i) for i in ids if i.startswith(str(iris.issue("x"))[:-1])}

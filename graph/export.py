@@ -22,7 +22,7 @@ RDF_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
     "ntriples": ox.RdfFormat.N_TRIPLES,
 }
-NETWORK_FORMATS: dict[str, Callable[[nx.MultiDiGraph, str], None]] = {
+NETWORK_FORMATS: dict[str, Callable[[nx.MultiDiGraph[str], str], None]] = {
     "graphml": lambda G, path: nx.write_graphml(G, path),
     "gexf": lambda G, path: nx.write_gexf(G, path),
 }

@@ -24,7 +24,7 @@ def issue_rows(statements: Iterable[Row], sides: Iterable[Row]) -> list[Row]:
     rows: dict[str, dict[str, Any]] = {}
     times: dict[str, set[tuple[str, str]]] = {}
     for row in statements:
-        item = rows.setdefault(row["id"], {
+        rows.setdefault(row["id"], {
             "id": row["id"], "label": row["label"], "issue_source": row.get("source") or "registry",
             "statements": 0, "supports": 0, "opposes": 0, "mixed": 0, "first": None, "last": None})
         if row.get("statement"):

@@ -44,7 +44,8 @@ def _one(props: Props, predicate: Any) -> Any:
 
 
 def _subjects(db: ox.Store, predicate: Any, obj: ox.NamedNode) -> list[ox.NamedNode]:
-    return sorted({q.subject for q in db.quads_for_pattern(None, _node(predicate), obj, None)}, key=str)
+    return sorted({q.subject for q in db.quads_for_pattern(None, _node(predicate), obj, None)
+                   if isinstance(q.subject, ox.NamedNode)}, key=str)
 
 
 class _Cache:
@@ -180,6 +181,6 @@ def actors_named(store: Store, text: str) -> set[str]:
     for subject in subjects:
         named = any(True for _ in db.quads_for_pattern(subject, _node(FOAF.name), None, None))
         idents = list(db.quads_for_pattern(subject, _node(DCTERMS.identifier), None, None))
-        if named and idents:
+        if named and idents and isinstance(idents[0].object, ox.Literal):
             ids.add(idents[0].object.value)
     return ids

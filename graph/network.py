@@ -30,7 +30,7 @@ MAX_EVIDENCE = 20
 
 def project(store: Store, issue: str | None = None, actor: str | None = None, *,
             max_actors: int | None = None, max_evidence: int | None = None,
-            on: date | None = None) -> nx.MultiDiGraph:
+            on: date | None = None) -> nx.MultiDiGraph[str]:
     """Actors, issues and places with stance and context edges; filtered to an issue/actor if given.
 
     With `max_actors`, only the actors with the most evidence are kept; with `max_evidence`, each
@@ -38,7 +38,7 @@ def project(store: Store, issue: str | None = None, actor: str | None = None, *,
     G.graph["note"] says what was left out. `on` is the day on which a role given as `actor`
     ("the Home Secretary") was held.
     """
-    G = nx.MultiDiGraph()
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     actors = {row["id"]: row for row in read.actors(store)}
     issue_id = read.find_issue(store, issue) if issue else None
     actor_id = read.find_actor(store, actor, on) if actor else None
@@ -83,7 +83,7 @@ def _plain(terms: dict[str, Any]) -> dict[str, Any]:
     return {k: read.plain(v) for k, v in terms.items()}
 
 
-def _note(G: nx.MultiDiGraph, actors: int, kept: int, max_evidence: int | None) -> None:
+def _note(G: nx.MultiDiGraph[str], actors: int, kept: int, max_evidence: int | None) -> None:
     parts = []
     if kept < actors:
         parts.append(f"the {kept} actors with the most evidence, of {actors}")
@@ -93,7 +93,7 @@ def _note(G: nx.MultiDiGraph, actors: int, kept: int, max_evidence: int | None) 
     G.graph["note"] = ("showing " + " and ".join(parts)) if parts else ""
 
 
-def _add_actor(G: nx.MultiDiGraph, row: dict[str, Any]) -> str:
+def _add_actor(G: nx.MultiDiGraph[str], row: dict[str, Any]) -> str:
     node = f"{'place' if row['type'] == 'place' else 'actor'}:{row['id']}"
     if node not in G:
         G.add_node(node, label=row["name"], type=row["type"], party=row["party"] or "",
@@ -101,7 +101,7 @@ def _add_actor(G: nx.MultiDiGraph, row: dict[str, Any]) -> str:
     return node
 
 
-def _add_evidence(G: nx.MultiDiGraph, terms: list[dict[str, Any]], max_evidence: int | None = None,
+def _add_evidence(G: nx.MultiDiGraph[str], terms: list[dict[str, Any]], max_evidence: int | None = None,
                   checked: dict[Any, str] | None = None) -> None:
     """Each stance edge's evidence, and G.graph["statements"]: the statements behind the stance
     edges with their own stance (the evidence of a mixed position goes both ways), for views that
@@ -134,7 +134,7 @@ def _add_evidence(G: nx.MultiDiGraph, terms: list[dict[str, Any]], max_evidence:
     G.graph["statements"] = sorted(kept, key=order)
 
 
-def _add_context(G: nx.MultiDiGraph, store: Store, actors: dict[str, dict[str, Any]]) -> None:
+def _add_context(G: nx.MultiDiGraph[str], store: Store, actors: dict[str, dict[str, Any]]) -> None:
     """Party membership, constituencies and locations of the actors already drawn."""
     for row in store.select(queries.NETWORK_RELATIONS):
         source_id, target_id = iris.local_id(row["from"].value), iris.local_id(row["to"].value)
@@ -145,7 +145,7 @@ def _add_context(G: nx.MultiDiGraph, store: Store, actors: dict[str, dict[str, A
         G.add_edge(f"actor:{source_id}", target, key=relation, relation=relation, weight=1)
 
 
-def _add_issue_places(G: nx.MultiDiGraph, store: Store, actors: dict[str, dict[str, Any]]) -> None:
+def _add_issue_places(G: nx.MultiDiGraph[str], store: Store, actors: dict[str, dict[str, Any]]) -> None:
     """An issue is linked to the places its evidence names ("local inquiries" - Oldham)."""
     places = {row["id"]: row for row in actors.values() if row["type"] == "place"}
     for _, target, data in list(G.edges(data=True)):
@@ -158,11 +158,11 @@ def _add_issue_places(G: nx.MultiDiGraph, store: Store, actors: dict[str, dict[s
                     G.add_edge(target, node, key="mentions", relation="mentions", weight=1)
 
 
-def flat(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def flat(G: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
     """A copy whose attribute values GraphML and GEXF can hold: lists become JSON text."""
     import json
 
-    H = nx.MultiDiGraph()
+    H: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in G.nodes(data=True):
         H.add_node(node, **{k: _flat_value(v, json) for k, v in data.items()})
     for source, target, key, data in G.edges(keys=True, data=True):

@@ -94,7 +94,7 @@ def _id(node: str) -> str:
     return node.split(":", 1)[-1]
 
 
-def _counts(rows: Sequence[Row], A: nx.Graph) -> Row:
+def _counts(rows: Sequence[Row], A: nx.Graph[str]) -> Row:
     times = sorted((r["published"] for r in rows), key=sort_key)
     kinds = [d.get("type") for _, d in A.nodes(data=True)]
     return {"statements": len(rows), "entries": len({r["entry_id"] for r in rows}),
@@ -103,7 +103,7 @@ def _counts(rows: Sequence[Row], A: nx.Graph) -> Row:
             "last": times[-1] if times else None}
 
 
-def _positions(A: nx.Graph) -> list[Row]:
+def _positions(A: nx.Graph[str]) -> list[Row]:
     """One row per actor and issue: the stance (graph/positions.py), its counts, first and last time, evidence."""
     found = []
     for a, b, data in A.edges(data=True):
@@ -117,7 +117,7 @@ def _positions(A: nx.Graph) -> list[Row]:
     return sorted(found, key=lambda r: (r["issue_id"], r["stance"], -r["statements"], r["actor_id"]))
 
 
-def _coalitions(C: nx.Graph, coalition: Mapping[str, int]) -> list[Row]:
+def _coalitions(C: nx.Graph[str], coalition: Mapping[str, int]) -> list[Row]:
     """Each coalition: its members and the issues on which its members agree with each other."""
     found: dict[int, Row] = {}
     for node in sorted(C, key=lambda n: (coalition[n], n)):

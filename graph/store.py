@@ -75,7 +75,8 @@ class Store:
 
     def select(self, query: str, **bindings: ox.NamedNode | ox.Literal) -> list[dict[str, Any]]:
         """Run a SELECT; rows map variable names to pyoxigraph terms (absent when unbound)."""
-        substitutions = {ox.Variable(k): v for k, v in bindings.items()}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): v for k, v in bindings.items()}
         try:
             solutions = self._db().query(
                 query, prefixes=PREFIXES, use_default_graph_as_union=True,

@@ -107,7 +107,7 @@ class _DataGraph(Graph):
     (600 statements: 600 parses, ~15 s); preparing it once takes validation to about a second.
     """
 
-    def query(self, query_object, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+    def query(self, query_object, *args, **kwargs):  # type: ignore[no-untyped-def]
         """Run `query_object`, from its cached parse when it is a query string."""
         if isinstance(query_object, str):
             query_object = _prepared(query_object)

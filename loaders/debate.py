@@ -16,6 +16,7 @@ on text nobody here wrote"), so it is not used.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from standpoint.loaders.sides import CONFIDENCE, PARTY_CONFIDENCE, Mover, Side, side_shown, stance_of_side
 from standpoint.records import Statement
@@ -70,7 +71,7 @@ def by_side(statements: list[Statement], speaker: str, issue: str, body: str,
     if shown is not None:
         side, start, end = shown
         on = next((s for s in own if s.start <= start < s.end), None)
-        change = {"confidence": CONFIDENCE, "cue": f"side of the House: {side} ({body[start:end]})",
+        change: dict[str, Any] = {"confidence": CONFIDENCE, "cue": f"side of the House: {side} ({body[start:end]})",
                   "cue_start": start, "cue_end": end}
     elif party_side is not None and own:
         side, shown_by = party_side

@@ -33,7 +33,7 @@ from datetime import date
 from standpoint.loaders.hansard import FEMALE, MALE, PARTY_ALIASES, party_name, strip_name
 from standpoint.loaders.mentions import HON_MEMBER, NAME_WORD
 from standpoint.loaders.registry import Registry
-from standpoint.records import Actor, Role, RoleHolding
+from standpoint.records import Actor, Issue, Role, RoleHolding
 
 # Capitalised words that are never part of a person's name (more come from the registry: the words
 # of its organisations, places, roles and issues).
@@ -142,7 +142,8 @@ class RegistryNames:
         for actor in registry.actors.values():
             if actor.type != "person":
                 self.not_names.update(re.findall(r"[A-Z][\w’'-]*", " ".join((actor.name, *actor.aliases))))
-        for thing in (*registry.roles.values(), *registry.issues.values()):
+        things: list[Role | Issue] = [*registry.roles.values(), *registry.issues.values()]
+        for thing in things:
             self.not_names.update(re.findall(r"[A-Z][\w’'-]*", " ".join((thing.label, *thing.aliases))))
         self.title_cue = _title_cue(registry)
         self.possessive_cue = _possessive_cue(registry)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from standpoint.errors import InputError
 from standpoint.loaders import nlp
@@ -349,8 +349,8 @@ class _Reader:
             attribution = attribute(self.text, span, mentions, quoted, self.kinds)
         if parse is not None:
             for outer in quoted:
-                for inner, speaker in parse.inner_quotes(self.text, outer, mentions):
-                    self.quoted(speaker.actor_id, [inner], issue_stances, 0.7, speaker)
+                for inner, inner_source in parse.inner_quotes(self.text, outer, mentions):
+                    self.quoted(inner_source.actor_id, [inner], issue_stances, 0.7, inner_source)
         for report in relative_reports(self.text, span, mentions, found, self.kinds):
             self.add(report.actor_id, span, "reported", [report.stance], 0.6, always=False)
         if self.result.speaker is not None:
@@ -512,7 +512,7 @@ class _Reader:
             if key not in best or stance.confidence > best[key].confidence:
                 best[key] = stance
         text = self.text[span.start:span.end]
-        base = {"entry_id": self.entry.id, "speaker_id": speaker, "text": text, "kind": kind,
+        base: dict[str, Any] = {"entry_id": self.entry.id, "speaker_id": speaker, "text": text, "kind": kind,
                 "start": span.start, "end": span.end, "published": self.entry.published,
                 "cue_start": cue.start if cue else None, "cue_end": cue.end if cue else None,
                 "source_start": source.start if source else None,

@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy
 
@@ -83,10 +83,11 @@ def _load(name: str) -> Language:
 
 def _abbreviations(nlp: Language) -> None:
     """Titles with a full stop ("hon.", "Cllr.") are one token, so no sentence ends at them."""
-    from spacy.symbols import ORTH
+    from spacy.symbols import ORTH  # type: ignore[import-not-found]  # compiled, without stubs
 
+    tokenizer: Any = nlp.tokenizer
     for word in ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
+        tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
 
 
 def pipeline() -> Language:
@@ -157,10 +158,11 @@ def parse(texts: Sequence[str], entities: Callable[[Doc], bool]) -> list[Doc]:
     """
     nlp = pipeline()
     steps = [(name, faster(proc)) for name, proc in nlp.pipeline if name != "ner"]
-    ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+    ner: Any = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+    tokenizer: Any = nlp.tokenizer
     docs: list[Doc] = []
     for start in range(0, len(texts), CHUNK):
-        chunk = list(nlp.tokenizer.pipe(texts[start:start + CHUNK], batch_size=BATCH))
+        chunk = list(tokenizer.pipe(texts[start:start + CHUNK], batch_size=BATCH))
         for _, proc in steps:
             chunk = list(proc.pipe(chunk, batch_size=BATCH))
         if ner is not None:

@@ -462,7 +462,7 @@ def _elements(path: Path, root_name: str, child: str) -> list[Any]:
     found = root.findall(TEI + child)
     if not found:
         raise InputError(f"<{root_name}> holds no <{child}>", str(path), root.sourceline)
-    return found
+    return list(found)
 
 
 def _required_id(elem: Any, path: Path) -> str:

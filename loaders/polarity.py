@@ -213,12 +213,12 @@ def compose(sent: SpacySpan, start: int, end: int, things: frozenset[int] = froz
                 return []
             break
         below, token = token, token.head
-    judged = [_composed(mod_sign, [mod], hedged, None)] if mod_sign else []
+    by_modifier = [_composed(mod_sign, [mod], hedged, None)] if mod_sign else []
     if not [e for e in evidence if e is not None]:
-        return found + judged  # only the issue's own modifier judges it: the speaker's word
+        return found + by_modifier  # only the issue's own modifier judges it: the speaker's word
     path = _composed(sign, evidence, hedged, holder)
-    if judged and holder is not None:  # "said ministers pressed ahead with a reckless X"
-        return [*found, path, *judged]
+    if by_modifier and holder is not None:  # "said ministers pressed ahead with a reckless X"
+        return [*found, path, *by_modifier]
     return [*found, path]
 
 

@@ -121,7 +121,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 
 def default_registry_path() -> Path:
     """The registry bundled with standpoint (seeds/registry.yaml)."""
-    return Path(str(resources.files("standpoint.seeds").joinpath("registry.yaml")))
+    return Path(str(resources.files("standpoint.seeds").joinpath("registry.yaml"))).resolve()
 
 
 def read_registry(path: str | Path | None = None) -> Registry:
@@ -206,7 +206,7 @@ class _Builder:
         if not isinstance(items, list):
             raise RegistryError(f"section {section!r} must be a list", self.origin, section_line)
         for number, item in enumerate(items):
-            if not isinstance(item, dict):
+            if not isinstance(item, _Map):
                 lines = getattr(items, "lines", [])
                 raise RegistryError(f"each entry of {section!r} must be a mapping, not "
                                     f"{_short(item)}", self.origin,
@@ -274,7 +274,7 @@ class _Builder:
             raise self.fail(item, f"person {item['id']!r}: roles must be a list")
         held = []
         for entry in roles:
-            if not isinstance(entry, dict) or not isinstance(entry.get("role"), str):
+            if not isinstance(entry, _Map) or not isinstance(entry.get("role"), str):
                 raise self.fail(item, f"person {item['id']!r}: each role needs 'role: ROLE-ID'")
             extra = set(entry) - {"role", "from", "to"}
             if extra:

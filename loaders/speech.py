@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from standpoint.loaders.cues import lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Source", "sources", "subject"]
 
@@ -93,9 +93,9 @@ def sources(tokens: Iterable[Token], quoted: list[tuple[int, int]]) -> list[Sour
     `quoted` holds the (start, end) character offsets of the quotes, in the Doc's coordinates.
     A whole Doc's cues regardless of quotes are kept with it: discovery asks for them twice.
     """
-    whole = not quoted and hasattr(tokens, "user_data")  # a Doc (a Span has no user_data)
-    if whole and "cue sources" in tokens.user_data:  # type: ignore[union-attr]
-        return list(tokens.user_data["cue sources"])  # type: ignore[union-attr]
+    doc = cast("Doc", tokens) if not quoted and hasattr(tokens, "user_data") else None  # a Span has none
+    if doc is not None and "cue sources" in doc.user_data:
+        return list(doc.user_data["cue sources"])
     found = []
     for token in tokens:
         at = token.idx
@@ -113,8 +113,8 @@ def sources(tokens: Iterable[Token], quoted: list[tuple[int, int]]) -> list[Sour
             end = nxt.idx + len(nxt.text)
         found.append(Source(token, source, at, end))
     found.sort(key=lambda s: (_depth(s.cue), s.cue.i))
-    if whole:
-        tokens.user_data["cue sources"] = tuple(found)  # type: ignore[union-attr]
+    if doc is not None:
+        doc.user_data["cue sources"] = tuple(found)
     return found
 
 

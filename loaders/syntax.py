@@ -103,12 +103,13 @@ class SentenceParse:
         """Proposals the sentence takes sides on that no issue of the registry names: found
         issues (loaders/proposals.py), as mentions of them; with the proposals the source
         found before, wherever the sentence names them again. `named` learns the new ones."""
-        taken = frozenset(t.i for t in self.tokens for m in [*issues, *mentions]
+        named_here: list[IssueMention | Mention] = [*issues, *mentions]
+        taken = frozenset(t.i for t in self.tokens for m in named_here
                           if m.start <= t.idx + self.offset < m.end)
         kept: list[Proposal] = []
         for one in [*proposals(self.tokens, taken), *named.find(self.tokens, taken)]:
             one = replace(one, start=one.start + self.offset, end=one.end + self.offset)
-            if not any(one.start < m.end and m.start < one.end for m in [*issues, *mentions, *kept]):
+            if not any(one.start < m.end and m.start < one.end for m in [*named_here, *kept]):
                 kept.append(one)
         named.ids.update(one.issue_id for one in kept)
         return [IssueMention(p.issue_id, p.start, p.end, p.form.rsplit(" ", 1)[-1].lower(), via="found",

@@ -92,7 +92,7 @@ def progress(items: Sequence[T], label: str) -> Iterable[T]:
         return list(bar)
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType):  # type: ignore[type-arg]
     name = "YYYY-MM-DD"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> date:

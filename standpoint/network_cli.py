@@ -18,7 +18,7 @@ from standpoint.graph.analysis import FILE_FORMATS, KINDS, LEVELS, NORMALISATION
 __all__ = ["network", "report"]
 
 
-class TimeType(click.ParamType):
+class TimeType(click.ParamType):  # type: ignore[type-arg]
     """An ISO-8601 date or date-time; a date is its first instant, or its last with end=True."""
 
     name = "DATE[THH:MM]"

@@ -103,7 +103,7 @@ class Actor:
     kind: str | None = None  # for organisations: party, government, media, ...
     located_in: str | None = None
     constituency: str | None = None
-    roles: list["RoleHolding"] = field(default_factory=list)
+    roles: list[RoleHolding] = field(default_factory=list)
     discovered: bool = False
 
 

@@ -88,11 +88,11 @@ def test_what_the_gold_leaves_out_counts_against_precision(corpus_store: Path, t
 
 def test_nothing_said_where_something_was_expected_scores_zero(corpus_store: Path, tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"  # made up on purpose: it expects what the store (rightly) does not say
-    gold.write_text("\n".join([
-        '{"type": "scope", "entry": "hansard-03-001"}',  # the chair's entry: no statement in the store
-        '{"type": "stance", "actor": "Lisa Smart", "issue": "iicsa-recommendations", "stance": "supports"}',
-        '{"type": "quote", "text": "I call the Liberal Democrat spokesperson.", "speaker": "Lisa Smart"}',
-    ]) + "\n", encoding="utf-8")
+    gold.write_text("".join(json.dumps(item) + "\n" for item in [
+        {"type": "scope", "entry": "hansard-03-001"},  # the chair's entry: no statement in the store
+        {"type": "stance", "actor": "Lisa Smart", "issue": "iicsa-recommendations", "stance": "supports"},
+        {"type": "quote", "text": "I call the Liberal Democrat spokesperson.", "speaker": "Lisa Smart"},
+    ]), encoding="utf-8")
     table = invoke("evaluate", gold, "--store", corpus_store).stdout.splitlines()
     assert [line.split()[:7] for line in table[2:]] == [["stances", "0.0", "0.0", "0.0", "1", "0", "0"],
                                                         ["quotes", "0.0", "0.0", "0.0", "1", "0", "0"]]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -97,7 +97,7 @@ issues:
   - {id: new-runway, label: A new runway at the airport, aliases: [new runway, third runway]}
   - {id: rail-link, label: A rail link to the airport, aliases: [rail link]}
 """
-DAY = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
+DAY = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
 def extract(body: str, speaker: str | None = None):

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from standpoint.loaders import read_source
-from standpoint.loaders.jsonl import parse_jsonl, read_jsonl
 
 from standpoint.errors import InputError
+from standpoint.loaders import read_source
+from standpoint.loaders.jsonl import parse_jsonl, read_jsonl
 
 DATA = Path(__file__).resolve().parent / "data"
 STATEMENT = DATA / "hansard-2025-01-06-commons-cse-statement.jsonl"

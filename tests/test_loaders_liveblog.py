@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+
+from standpoint.errors import InputError
 from standpoint.loaders import FORMATS, read_source
 from standpoint.loaders.liveblog import parse_liveblog, read_liveblog, read_meta
 from standpoint.loaders.text import decode, read_text
-
-from standpoint.errors import InputError
 from standpoint.records import Entry
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -64,7 +64,7 @@ def test_a_big_store_gives_a_bounded_page_that_says_what_it_left_out(seed_store:
     assert invoke("show", "--store", seed_store, "--out", out, "--max-actors", "3",
                   "--max-evidence", "1").exit_code == 0
     page = out.read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S).group(1))
+    data = json.loads(re.search(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.DOTALL).group(1))
     speakers = {e["from"] for e in data["edges"] if e.get("stance") in ("supports", "opposes", "mixed")}
     assert speakers == {"actor:yvette-cooper", "actor:chris-philp", "actor:kemi-badenoch"}
     with open_store(seed_store) as store:

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import invoke, json_rows
+
 from standpoint.loaders.sides import motion_mover, side_shown
 
 OPPOSITION_MOTION = ("That this House notes the closure of rural bus routes; and calls on the "

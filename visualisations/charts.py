@@ -166,13 +166,13 @@ def polarisation_figure(rows: Sequence[Mapping[str, Any]]) -> Figure:
         return figure
 
 
-def network_chart(C: nx.Graph, coalition: Mapping[str, int], K: nx.Graph | None = None, *,
+def network_chart(C: nx.Graph[str], coalition: Mapping[str, int], K: nx.Graph[str] | None = None, *,
                   seed: int = 0) -> str:
     """`network_figure` as an SVG data URI."""
     return _svg(network_figure(C, coalition, K, seed=seed))
 
 
-def network_figure(C: nx.Graph, coalition: Mapping[str, int], K: nx.Graph | None = None, *,
+def network_figure(C: nx.Graph[str], coalition: Mapping[str, int], K: nx.Graph[str] | None = None, *,
                    seed: int = 0) -> Figure:
     """The coalition network: congruence ties (blue, wider for more shared issues) laid out by a
     seeded spring layout, conflict ties (red, dashed) over them, actors coloured by coalition.

@@ -120,18 +120,18 @@ def _roles(attrs: Mapping[str, Any]) -> list[str]:
     return [_text(role) for role in roles]
 
 
-def _label(G: nx.MultiDiGraph, node: Any) -> str:
+def _label(G: nx.MultiDiGraph[str], node: Any) -> str:
     """The display name of a node, falling back to its id."""
     return _text(G.nodes[node].get("label"), _text(node)) or _text(node)
 
 
-def _type(G: nx.MultiDiGraph, node: Any) -> str:
+def _type(G: nx.MultiDiGraph[str], node: Any) -> str:
     """The node's type, one of NODE_STYLES (a node of unknown type is drawn as a place)."""
     kind = _text(G.nodes[node].get("type"))
     return kind if kind in NODE_STYLES else "place"
 
 
-def _stance_edges(G: nx.MultiDiGraph) -> Iterator[tuple[Any, Any, Mapping[str, Any]]]:
+def _stance_edges(G: nx.MultiDiGraph[str]) -> Iterator[tuple[Any, Any, Mapping[str, Any]]]:
     """The supports / opposes / mixed edges of G as (actor, issue, attributes)."""
     for source, target, attrs in G.edges(data=True):
         if attrs.get("relation") in STANCES:
@@ -146,12 +146,12 @@ def _weight(attrs: Mapping[str, Any]) -> int:
         return 1
 
 
-def _party_names(G: nx.MultiDiGraph) -> set[str]:
+def _party_names(G: nx.MultiDiGraph[str]) -> set[str]:
     """The party names people in G belong to, lower-cased."""
     return {_text(a.get("party")).lower() for _n, a in G.nodes(data=True) if a.get("party")}
 
 
-def _node_party(G: nx.MultiDiGraph, node: Any, parties: set[str]) -> str | None:
+def _node_party(G: nx.MultiDiGraph[str], node: Any, parties: set[str]) -> str | None:
     """The party a node is coloured by: its `party`, or itself when it is a party.
 
     An organisation is a party when people in G are members of a party of that name, or when
@@ -166,7 +166,7 @@ def _node_party(G: nx.MultiDiGraph, node: Any, parties: set[str]) -> str | None:
     return None
 
 
-def _stance_counts(G: nx.MultiDiGraph, node: Any) -> dict[str, int]:
+def _stance_counts(G: nx.MultiDiGraph[str], node: Any) -> dict[str, int]:
     """How many actors support, oppose or are mixed on an issue."""
     counts = dict.fromkeys(STANCES, 0)
     for _source, _target, attrs in G.in_edges(node, data=True):
@@ -175,7 +175,7 @@ def _stance_counts(G: nx.MultiDiGraph, node: Any) -> dict[str, int]:
     return counts
 
 
-def node_title(G: nx.MultiDiGraph, node: Any, party: str | None) -> str:
+def node_title(G: nx.MultiDiGraph[str], node: Any, party: str | None) -> str:
     """The plain-text tooltip of a node: name, type, party, roles."""
     attrs = G.nodes[node]
     kind = _type(G, node)
@@ -189,7 +189,7 @@ def node_title(G: nx.MultiDiGraph, node: Any, party: str | None) -> str:
     return "\n".join(lines)
 
 
-def _node_size(G: nx.MultiDiGraph, node: Any) -> float:
+def _node_size(G: nx.MultiDiGraph[str], node: Any) -> float:
     """Dot size of an actor: grows with the statements behind its positions."""
     statements = sum(
         _weight(a) for _s, _t, a in G.out_edges(node, data=True) if a.get("relation") in STANCES
@@ -220,7 +220,7 @@ def vis_groups() -> dict[str, dict[str, Any]]:
     return groups
 
 
-def vis_node(G: nx.MultiDiGraph, node: Any, parties: set[str]) -> dict[str, Any]:
+def vis_node(G: nx.MultiDiGraph[str], node: Any, parties: set[str]) -> dict[str, Any]:
     """The vis-network record of one node: its group (type), and for actors the party colour,
     or no fill and a dashed border when it has no party."""
     kind = _type(G, node)
@@ -266,7 +266,7 @@ def _quote(evidence: Mapping[str, Any]) -> str:
     return f"{head}\n{text} ({note})"
 
 
-def stance_title(G: nx.MultiDiGraph, source: Any, target: Any, attrs: Mapping[str, Any]) -> str:
+def stance_title(G: nx.MultiDiGraph[str], source: Any, target: Any, attrs: Mapping[str, Any]) -> str:
     """The plain-text tooltip of a stance edge: who, stance, issue, then the evidence."""
     evidence = [e for e in attrs.get("evidence") or () if isinstance(e, Mapping)]
     evidence.sort(key=lambda e: _text(e.get("published")))
@@ -282,7 +282,7 @@ def stance_title(G: nx.MultiDiGraph, source: Any, target: Any, attrs: Mapping[st
 
 
 def _stance_edge(
-    G: nx.MultiDiGraph, source: Any, target: Any, attrs: Mapping[str, Any]
+    G: nx.MultiDiGraph[str], source: Any, target: Any, attrs: Mapping[str, Any]
 ) -> dict[str, Any]:
     """The vis-network record of a stance edge: stance colour, width by evidence."""
     colour = STANCE_COLOURS[attrs["relation"]]
@@ -296,7 +296,7 @@ def _stance_edge(
 
 
 def _context_edge(
-    G: nx.MultiDiGraph, source: Any, target: Any, attrs: Mapping[str, Any]
+    G: nx.MultiDiGraph[str], source: Any, target: Any, attrs: Mapping[str, Any]
 ) -> dict[str, Any]:
     """The vis-network record of a member_of / constituency / located_in / mentions edge."""
     relation = _text(attrs.get("relation"), "related to")
@@ -317,7 +317,7 @@ def _context_edge(
     }
 
 
-def vis_edges(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def vis_edges(G: nx.MultiDiGraph[str]) -> list[dict[str, Any]]:
     """The vis-network records of all edges, parallel edges bent apart."""
     records: list[dict[str, Any]] = []
     seen: dict[frozenset[str], int] = {}
@@ -397,7 +397,7 @@ def _epoch(value: Any) -> int | None:
             return None
     if isinstance(value, datetime):
         value = value if value.tzinfo else value.replace(tzinfo=UTC)
-        return round(value.timestamp() * 1000)
+        return round(float(value.timestamp()) * 1000)
     if isinstance(value, date):
         return round(datetime(value.year, value.month, value.day, tzinfo=UTC).timestamp() * 1000)
     return None
@@ -410,7 +410,7 @@ def _day_or_when(value: Any) -> str:
     return _when(value)
 
 
-def _statements(G: nx.MultiDiGraph) -> Iterator[Mapping[str, Any]]:
+def _statements(G: nx.MultiDiGraph[str]) -> Iterator[Mapping[str, Any]]:
     """The statements behind the stance edges: G.graph["statements"] when the projection gives
     them (each with its own stance), else each edge's evidence with the edge's stance (the
     evidence of a mixed edge then has no side and is left out)."""
@@ -425,7 +425,7 @@ def _statements(G: nx.MultiDiGraph) -> Iterator[Mapping[str, Any]]:
                        "stance": evidence.get("stance") or attrs["relation"]}
 
 
-def statement_records(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def statement_records(G: nx.MultiDiGraph[str]) -> list[dict[str, Any]]:
     """The statements as the page's script reads them, in time order: actor `a`, issue `i`,
     stance `s`, time `t` (ms, or None), `when` and `entry` (display strings), text `x`, kind `k`,
     and `c`: an analyst's check ("confirmed by alice"), or "" for the machine's alone."""
@@ -473,13 +473,13 @@ def pair_layout(records: Iterable[Mapping[str, Any]], seed: int = LAYOUT_SEED) -
     held: dict[str, dict[str, str]] = {}
     for (actor, issue), stances in sorted(said.items()):
         held.setdefault(issue, {})[actor] = stance_of(stances)
-    C = nx.Graph()
+    C: nx.Graph[str] = nx.Graph()
     C.add_nodes_from(sorted({actor for actor, _issue in said}))
-    for stances in held.values():
-        actors = sorted(a for a, s in stances.items() if s != "mixed")
+    for by_actor in held.values():
+        actors = sorted(a for a, s in by_actor.items() if s != "mixed")
         for n, a in enumerate(actors):
             for b in actors[n + 1:]:
-                if stances[a] == stances[b]:
+                if by_actor[a] == by_actor[b]:
                     weight = C.edges[a, b]["weight"] + 1 if C.has_edge(a, b) else 1
                     C.add_edge(a, b, weight=weight)
     if not C:
@@ -489,7 +489,7 @@ def pair_layout(records: Iterable[Mapping[str, Any]], seed: int = LAYOUT_SEED) -
     return {node: [round(float(x) * scale, 1), round(float(y) * scale, 1)] for node, (x, y) in layout.items()}
 
 
-def network(G: nx.MultiDiGraph) -> Network:
+def network(G: nx.MultiDiGraph[str]) -> Network:
     """The pyvis Network of G: its nodes, edges, groups and options (not rendered by pyvis)."""
     net = Network(directed=True, cdn_resources="in_line")
     parties = _party_names(G)
@@ -505,7 +505,7 @@ def network(G: nx.MultiDiGraph) -> Network:
     return net
 
 
-def page_data(G: nx.MultiDiGraph) -> dict[str, Any]:
+def page_data(G: nx.MultiDiGraph[str]) -> dict[str, Any]:
     """Everything the page's script needs: vis nodes, edges, options, filter choices, and the
     statements (with their times) from which the congruence and conflict views are drawn."""
     net = network(G)
@@ -537,7 +537,7 @@ def _line(colour: str, text: str, dashed: bool = False) -> dict[str, Any]:
     return {"kind": "line", "colour": colour, "text": text, "dashed": dashed}
 
 
-def legend(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def legend(G: nx.MultiDiGraph[str]) -> list[dict[str, Any]]:
     """The legend as data for the template: stance colours, node types, the party colours
     present in G (and "no party" when an actor has none), the views' ties."""
     stances = [_line(STANCE_COLOURS[s], s) for s in STANCES]
@@ -592,7 +592,7 @@ def _csp(scripts: Iterable[str]) -> str:
     )
 
 
-def _summary(G: nx.MultiDiGraph) -> str:
+def _summary(G: nx.MultiDiGraph[str]) -> str:
     """The subtitle: how many actors, issues and positions the page shows."""
     kinds = [_type(G, n) for n in G.nodes]
     actors = sum(k in ACTOR_TYPES for k in kinds)
@@ -610,7 +610,7 @@ def _trusted(text: str, what: str) -> Markup:
     return Markup(text)
 
 
-def page_html(G: nx.MultiDiGraph, *, title: str = "standpoint") -> str:
+def page_html(G: nx.MultiDiGraph[str], *, title: str = "standpoint") -> str:
     """The whole page as one HTML string (see the module docstring for what it holds)."""
     vis_js, script = _vis_asset("vis-network.min.js"), static_file("page.js")
     return TEMPLATES.get_template("page.html.j2").render(
@@ -626,7 +626,7 @@ def page_html(G: nx.MultiDiGraph, *, title: str = "standpoint") -> str:
     )
 
 
-def write_page(G: nx.MultiDiGraph, out: Path, *, title: str = "standpoint") -> Path:
+def write_page(G: nx.MultiDiGraph[str], out: Path, *, title: str = "standpoint") -> Path:
     """Write the interactive network of G to `out` (one offline HTML file) and return its path."""
     from standpoint.errors import InputError
 

@@ -35,8 +35,8 @@ MAX_ROWS = 60
 
 
 def _quote(text: Any) -> str:
-    text = " ".join(str(text or "").split())
-    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1] + "…"
+    words = " ".join(str(text or "").split())
+    return words if len(words) <= MAX_QUOTE else words[: MAX_QUOTE - 1] + "…"
 
 
 def when_text(value: Any) -> str:
