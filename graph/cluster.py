@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -46,9 +47,10 @@ from standpoint.records import Entry
 if TYPE_CHECKING:
     from standpoint.graph.build import Todo, _SourceResult
 
-__all__ = ["ENV", "Cluster", "ClusterError", "connect"]
+__all__ = ["ENV", "EVENTS", "Cluster", "ClusterError", "connect"]
 
 ENV = "STANDPOINT_CLUSTER"
+EVENTS = "standpoint"  # the topic of the workers' events (Client.get_events): each extractor made
 AHEAD = 4  # tasks sent ahead per worker: the cluster stays busy, the client holds few sources
 
 
@@ -166,7 +168,10 @@ class _BuildPlugin(WorkerPlugin):
 
         with self.lock:
             if self.extractor is None:
+                started = time.perf_counter()
                 self.extractor = self._extractor()
+                get_worker().log_event(EVENTS, {"made": "extractor", "pid": os.getpid(),
+                                                "seconds": round(time.perf_counter() - started, 3)})
             text, changed, records = [], [], []
             for graph, part, found in extract_source(self.extractor, self.corrections, entries, todo):
                 text.append(part)
