@@ -6,6 +6,7 @@ real CLI; the one that kills a worker kills its process with SIGKILL mid-extract
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -168,6 +169,21 @@ def test_a_build_whose_workers_keep_dying_fails_and_leaves_the_store(
                     "was tried (killed, or out of memory?); the store is unchanged")
     assert quads(store) == before
     assert [p.name for p in store.iterdir() if p.name.startswith(".build-")] == []
+
+
+def test_bad_input_found_on_a_worker_is_the_local_build_s_one_line(
+        cluster: LocalCluster, store_copy: Path, tmp_path: Path) -> None:
+    source = tmp_path / "debate.jsonl"
+    source.write_text(json.dumps({"id": "d1", "published": "2026-03-02", "body": "I support it.",
+                                  "speaker": "Ms Jane Doe (Reds)", "about": "moon-base"}) + "\n")
+    before = quads(store_copy)
+    local = error_line(invoke("build", source, "--store", store_copy))
+    remote = error_line(invoke("build", source, "--store", store_copy, "--cluster", cluster.scheduler_address))
+    assert remote == local == (
+        f'standpoint: error: {source} line 1: "about" is "moon-base", which names no issue of the '
+        "registry; give an issue id, label or alias, or the words that name what is debated")
+    assert quads(store_copy) == before
+    assert [p.name for p in store_copy.iterdir() if p.name.startswith(".build-")] == []
 
 
 def free_port() -> int:
