@@ -254,8 +254,9 @@ def extract_source(extractor: Extractor, corrections: correcting.Plan, entries: 
 
 
 def _results(sources: Sequence[Path | StoredSource], workers: int) -> Iterator[_SourceResult]:
-    """Each source's result, in order; a worker that dies (killed, out of memory) is an error,
-    never a build waiting for it forever."""
+    """Each source's result, in order; a worker process that dies (killed, out of memory) is an
+    error, never a build waiting for it forever. On a Dask cluster (graph/cluster.py) its task
+    runs again on another worker."""
     if _STATE.get("cluster") is not None:
         yield from _STATE["cluster"].results(sources, _read, _STATE["folder"])
         return
