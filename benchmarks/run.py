@@ -11,6 +11,8 @@ Parts (all by default):
   speed     builds, rebuild, store load, queries, `show`, sync (the small and large corpora)
   parse     spaCy's parse of every entry body of the small corpus, against its `standpoint build`
   external  scores on ../shared/corpus/external, standpoint's and the textacy peer's (external.py)
+  cluster   the small corpus built on a 2-worker Dask LocalCluster against 2 local processes, and
+            what the build's one process (read, write) costs beside them
 With --only, the figures measured replace theirs in --out and the file's other figures stay.
 """
 
@@ -42,8 +44,11 @@ from standpoint.graph.store import open_store
 from standpoint.loaders import read_source
 
 STANDPOINT = [str(Path(sys.executable).parent / "standpoint")]
-PARTS = ("speed", "parse", "external")
+PARTS = ("speed", "parse", "external", "cluster")
 PARSE_PROCESSES, PARSE_BATCH = 2, 64
+
+
+CLUSTER_WORKERS = 2
 
 
 def run(args: list[str]) -> dict[str, Any]:
@@ -57,14 +62,14 @@ def run(args: list[str]) -> dict[str, Any]:
     return {"seconds": seconds, "stdout": out, "stderr": err}
 
 
-def run_measured(args: list[str]) -> dict[str, Any]:
+def run_measured(args: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
     """Like run, but also the child's peak resident memory, from the kernel's own accounting."""
     start = time.perf_counter()
     pid = os.fork()
     if pid == 0:  # child: become the command
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
-        os.execv(STANDPOINT[0], [*STANDPOINT, *args])
+        os.execve(STANDPOINT[0], [*STANDPOINT, *args], {**os.environ, **(env or {})})
     _, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -78,9 +83,36 @@ def corpus(folder: Path, entries: int) -> dict[str, Any]:
     return summary
 
 
-def build(folder: Path, store: Path) -> dict[str, Any]:
-    args = ["build", str(folder), "--registry", str(folder / "registry.yaml"), "--store", str(store)]
-    return run_measured(args)
+def build(folder: Path, store: Path, *options: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    args = ["build", str(folder), "--registry", str(folder / "registry.yaml"), "--store", str(store), *options]
+    return run_measured(args, env)
+
+
+def cluster_vs_local(work: Path, small: dict[str, Any]) -> dict[str, Any]:
+    """The small corpus built on a fresh 2-worker LocalCluster (worker processes, one thread each)
+    against 2 local worker processes, each into an empty store; both load spaCy in their workers.
+    Starting the cluster is not timed (a user's cluster is already running). Beside them, what
+    the build's own process does alone whatever the workers: reading the sources, and writing
+    the store (our commit of every quad, timed as in store_load)."""
+    from distributed import LocalCluster
+
+    folder = work / "small"
+    local = build(folder, work / "store-local", env={"STANDPOINT_WORKERS": str(CLUSTER_WORKERS)})
+    with LocalCluster(n_workers=CLUSTER_WORKERS, threads_per_worker=1, processes=True,
+                      dashboard_address=":0") as cluster:
+        remote = build(folder, work / "store-cluster", "--cluster", cluster.scheduler_address)
+    start = time.perf_counter()
+    texts = corpus_texts(folder)
+    read_seconds = time.perf_counter() - start
+    loads = store_load(work / "store-cluster", work)
+    entries, words = small["entries"], sum(len(text.split()) for text in texts)
+    return {
+        "workers": CLUSTER_WORKERS, "entries": entries, "words": words,
+        "local_seconds": local["seconds"], "cluster_seconds": remote["seconds"],
+        "client_peak_rss_mb": remote["peak_rss_mb"],
+        "worker_seconds_per_1000_words": remote["seconds"] * CLUSTER_WORKERS / words * 1000,
+        "read_seconds": read_seconds, "write_seconds": loads["ours_seconds"], "quads": loads["quads"],
+    }
 
 
 def corpus_texts(folder: Path) -> list[str]:
@@ -223,9 +255,15 @@ def main() -> None:
         results = json.loads(args.out.read_text(encoding="utf-8"))
     results["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count()}
     try:
-        if parts & {"speed", "parse"}:
+        if parts & {"speed", "parse", "cluster"}:
             small = corpus(work / "small", small_n)
             results["corpora"] = {**results.get("corpora", {}), "small": small}
+        if "cluster" in parts:
+            results["build_cluster"] = cluster_vs_local(work, small)
+            results["build_cluster_vs_local"] = (results["build_cluster"]["cluster_seconds"]
+                                                 / results["build_cluster"]["local_seconds"])
+            args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        if parts & {"speed", "parse"}:
             cold = build(work / "small", work / "store-small")
             results["build_small"] = {**cold, "entries_per_second": small["entries"] / cold["seconds"]}
             if "parse" in parts:

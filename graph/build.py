@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -213,30 +214,52 @@ def workers_for(sources: Sequence[Path | StoredSource]) -> int:
 def _process(source: Path | StoredSource) -> _SourceResult:
     """Read one source (or take one the store keeps), and extract the entries whose input differs
     from what the store holds."""
+    result, entries, todo = _read(source)
+    handle, result.nquads = tempfile.mkstemp(dir=_STATE["folder"], prefix=".build-", suffix=".nq")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:  # streamed: memory stays one entry's
+        for graph, part, records in extract_source(_STATE["extractor"], _STATE["corrections"], entries, todo):
+            out.write(part)
+            result.changed.append(graph)
+            result.records += records
+    return result
+
+
+Todo = list[tuple[Entry, int, str]]  # the entries to extract, with their place and input hash
+
+
+def _read(source: Path | StoredSource) -> tuple[_SourceResult, list[Entry], Todo]:
+    """Read one source (or take one the store keeps): its result so far, its entries, and those
+    whose input differs from what the store holds."""
     state = _STATE
     if isinstance(source, StoredSource):
         entries, orders = source.entries, source.orders
     else:
         entries, orders = read_source(source, format=state["fmt"], page_date=state["page_date"]), None
     checkpoint("build.read")
-    extractor: Extractor = state["extractor"]
     report = BuildReport()
     todo = _changes(entries, state["stored"], state["registry_digest"] + source_digest(entries), report,
                     orders)
     entry_input.check_reused((entry for entry, _, _ in todo), str(source), state["origins"])
+    return _SourceResult(str(source), [(e.id, e.line) for e in entries], report, "", [], []), entries, todo
+
+
+def extract_source(extractor: Extractor, corrections: correcting.Plan, entries: list[Entry],
+                   todo: Todo) -> Iterator[tuple[str, str, list[StanceRecord]]]:
+    """Each entry to extract of one source: its graph, its N-Quads and its stance records. The
+    extractor first sees the whole source (who it introduces), so only when there is work."""
     if todo:
-        extractor.prepare(entries)  # who the source introduces: parses it, so only when needed
-    result = _SourceResult(str(source), [(e.id, e.line) for e in entries], report, "", [], [])
-    handle, result.nquads = tempfile.mkstemp(dir=state["folder"], prefix=".build-", suffix=".nq")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:  # streamed: memory stays one entry's
-        for entry, order, digest in todo:
-            out.write(_extract(extractor, entry, order, digest, result))
-    return result
+        extractor.prepare(entries)
+    for entry, order, digest in todo:
+        yield _extract(extractor, corrections, entry, order, digest)
 
 
 def _results(sources: Sequence[Path | StoredSource], workers: int) -> Iterator[_SourceResult]:
-    """Each source's result, in order; a worker that dies (killed, out of memory) is an error,
-    never a build waiting for it forever."""
+    """Each source's result, in order; a worker process that dies (killed, out of memory) is an
+    error, never a build waiting for it forever. On a Dask cluster (graph/cluster.py) its task
+    runs again on another worker."""
+    if _STATE.get("cluster") is not None:
+        yield from _STATE["cluster"].results(sources, _read, _STATE["folder"])
+        return
     if workers <= 1:
         yield from map(_process, sources)
         return
@@ -267,7 +290,8 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
           fmt: str = "auto", page_date: date | None = None, registry_path: Path | None = None,
           replace_registry: bool = False, progress: Progress[Any] = _no_progress,
           extractor: Callable[[Registry], Extractor] = Extractor,
-          corrections_path: Path | None = None, corrections: bool = True) -> BuildReport:
+          corrections_path: Path | None = None, corrections: bool = True,
+          cluster: str | None = None) -> BuildReport:
     """Add sources to the store (the bundled seed when none are given).
 
     Building the same sources twice changes nothing: an entry whose input (and the registry) is
@@ -285,6 +309,9 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
     The analysts' corrections (graph/correcting.py) are applied after extraction: from
     `corrections_path`, else the file beside `registry_path`, else the one the store used last,
     else corrections.yaml beside the store; none with corrections=False.
+
+    With `cluster` (a Dask scheduler's address) the entries are extracted on that cluster
+    (graph/cluster.py), with the same result.
     """
     sources = expand(sources) if sources else bundled_sources()
     registry = read_registry(registry_path)
@@ -293,16 +320,18 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
     record = registry_state.registry_record(
         reg_triples, str(Path(registry_path or default_registry_path()).resolve()), registry_digest)
     report = BuildReport(sources=[str(s) for s in sources], registry=record.path)
-    with open_store(store_path, write=True) as store:
+    with _connect(cluster) as remote, open_store(store_path, write=True) as store:
         report.store = str(store.path)
         before = registry_state.recorded(store)
         report.registry_change = registry_state.compare(before, record, replace=replace_registry)
         stored = stored_hashes(store)
         fixes = correcting.for_build(store, registry, corrections_path, registry_path, corrections)
         stored.update(dict.fromkeys(fixes.undone() & stored.keys(), ""))  # extracted again
-        _STATE.update(fmt=fmt, page_date=page_date, extractor=extractor(registry), stored=stored,
-                      registry_digest=registry_digest, folder=store.path,
-                      origins=entry_input.origins(store), corrections=fixes)
+        if remote is not None:
+            remote.start(registry, extractor, fixes)
+        _STATE.update(fmt=fmt, page_date=page_date, stored=stored, registry_digest=registry_digest,
+                      extractor=extractor(registry) if remote is None else None, folder=store.path,
+                      origins=entry_input.origins(store), corrections=fixes, cluster=remote)
         handle, temp = tempfile.mkstemp(dir=store.path, prefix=".build-", suffix=".nq")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -330,6 +359,18 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
         report.statements, report.positions = store_counts(store)
         report.warnings = fixes.warnings + correcting.stale(store, fixes)
     return report
+
+
+def _connect(uri: str | None) -> AbstractContextManager[Any]:
+    """The Dask cluster to extract on (graph/cluster.py), or None: extraction here."""
+    if not uri:
+        return nullcontext(None)
+    try:
+        from standpoint.graph import cluster
+    except ImportError as err:
+        raise StandpointError("--cluster needs Dask's distributed package; install it with "
+                              "pip install 'standpoint[cluster]'") from err
+    return cluster.connect(uri)
 
 
 def _extract_the_rest(store: Store, seen: dict[str, str], pending: _Pending,
@@ -392,17 +433,17 @@ def _changes(entries: list[Entry], stored: dict[str, str], registry_digest: str,
     return todo
 
 
-def _extract(extractor: Extractor, entry: Entry, order: int, digest: str, result: _SourceResult) -> str:
-    """Extract one entry; its triples as N-Quads text, its stance records into the result."""
+def _extract(extractor: Extractor, corrections: correcting.Plan, entry: Entry, order: int,
+             digest: str) -> tuple[str, str, list[StanceRecord]]:
+    """Extract one entry: its graph, its triples as N-Quads text and its stance records."""
     extraction = extractor.extract(entry)
     graph = iris.entry_graph(entry.id)
     triples = entry_graph_triples(extraction, extractor.registry, order)
     triples.append((iris.entry(entry.id), SP.contentHash, Literal(digest)))
-    triples, corrected = _STATE["corrections"].correct_extracted(entry.id, triples)
-    result.changed.append(str(graph))
-    result.records += stance_records(extraction.statements if corrected is None else corrected)
+    triples, corrected = corrections.correct_extracted(entry.id, triples)
+    records = stance_records(extraction.statements if corrected is None else corrected)
     checkpoint("build.extract")
-    return nquads(triples, graph)
+    return str(graph), nquads(triples, graph), records
 
 
 def stance_records(statements: Iterable[Statement]) -> list[StanceRecord]:

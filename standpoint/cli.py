@@ -66,11 +66,14 @@ def main() -> None:
                    "else the file the store used last, else beside the store).")
 @click.option("--no-corrections", "no_corrections", is_flag=True,
               help="Apply no corrections: the machine's extraction alone (to evaluate it).")
+@click.option("--cluster", envvar="STANDPOINT_CLUSTER", metavar="URI",
+              help="Extract on a Dask cluster, e.g. tcp://scheduler:8786 (or set STANDPOINT_CLUSTER); "
+                   "the store is written here, with the same result as a local build.")
 @store_option
 @handle_errors
 def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry: Path | None,
           replace_registry: bool, report_format: str, spacy_model: str | None, corrections: Path | None,
-          no_corrections: bool, store: Path) -> None:
+          no_corrections: bool, cluster: str | None, store: Path) -> None:
     """Add sources to the store (default: the bundled seed).
 
     Building the same source twice changes nothing; a changed entry replaces its old statements.
@@ -84,6 +87,7 @@ def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry:
       standpoint build page.txt --date 2025-01-16
       standpoint build debates/*.jsonl --store research-store
       standpoint build topic.jsonl --registry my-registry.yaml --report json
+      standpoint build debates/ --cluster tcp://scheduler:8786
     """
     from standpoint.graph.build import build as run_build
     from standpoint.loaders import nlp
@@ -92,7 +96,7 @@ def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry:
         nlp.use_model(spacy_model)
     report = run_build(list(sources), store, fmt=fmt, page_date=page_date, registry_path=registry,
                        replace_registry=replace_registry, progress=progress, corrections_path=corrections,
-                       corrections=not no_corrections)
+                       corrections=not no_corrections, cluster=cluster)
     for warning in report.warnings:
         click.echo(f"standpoint: warning: {one_line(warning)}", err=True)
     if report_format == "json":
