@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from distributed import Client, KilledWorker, WorkerPlugin, get_worker
-from distributed.comm import CommClosedError
+from distributed.comm.core import CommClosedError
 
 from standpoint.errors import StandpointError
 from standpoint.graph import correcting
