@@ -158,6 +158,7 @@ class Known:
     names: dict[str, str] = field(default_factory=dict)  # folded name or alias -> id
     surnames: dict[str, set[str]] = field(default_factory=dict)
     constituencies: dict[str, str] = field(default_factory=dict)  # folded place name -> person id
+    by_ref: dict[str, str] = field(default_factory=dict)  # a corpus's id -> actor id
 
     def __post_init__(self) -> None:
         if self.index is None:
@@ -223,6 +224,36 @@ class Known:
                                     discovered=True))
         if actor.discovered:
             self._enrich(actor, party, gender, constituency, [written, *aliases])
+        return actor
+
+    def person_with_ref(self, name: str, ref: str, *, distinct: bool = False,
+                        party: str | None = None, gender: str | None = None) -> Actor:
+        """The person a corpus id ("ParlaMint-GB#StephenKinnock") names: whoever the source
+        already knows by that id, whatever name it was written with; else the registry person of
+        that name (the registry wins); else a person made from the name, as `person` does. When
+        `distinct` (another person of the corpus has the same name), the id is part of the new
+        person's id and the name finds no one else: two ids are two people."""
+        actor_id = self.by_ref.get(ref)
+        if actor_id is not None:
+            actor = self.get(actor_id)
+            assert actor is not None
+            if actor.discovered:
+                self._enrich(actor, party, gender, None, [" ".join(name.split())])
+            return actor
+        bare, honorific = strip_name(" ".join(name.split()))
+        if distinct:
+            registry_id = self._registry_names.get(_key(bare))
+            actor = self.get(registry_id) if registry_id else None
+            if actor is None:
+                wanted = slug(f"{bare} {ref.rsplit('#', 1)[-1]}")
+                actor = self.discovered.get(wanted) or Actor(
+                    self._free_id(wanted), bare, "person", discovered=True)
+                self.discovered[actor.id] = actor
+        else:
+            actor = self.person(name, party=party, gender=gender)
+        self.by_ref[ref] = actor.id
+        if actor.discovered:
+            self._enrich(actor, party, gender or _gender(honorific), None, [])
         return actor
 
     def _find_person(self, written: str, bare: str) -> Actor | None:
