@@ -159,6 +159,7 @@ class Known:
     surnames: dict[str, set[str]] = field(default_factory=dict)
     constituencies: dict[str, str] = field(default_factory=dict)  # folded place name -> person id
     by_ref: dict[str, str] = field(default_factory=dict)  # a corpus's id -> actor id
+    ref_actors: set[str] = field(default_factory=set)  # the actors a corpus id names
 
     def __post_init__(self) -> None:
         if self.index is None:
@@ -240,18 +241,19 @@ class Known:
             if actor.discovered:
                 self._enrich(actor, party, gender, None, [" ".join(name.split())])
             return actor
-        bare, honorific = strip_name(" ".join(name.split()))
-        if distinct:
-            registry_id = self._registry_names.get(_key(bare))
-            actor = self.get(registry_id) if registry_id else None
-            if actor is None:
-                wanted = slug(f"{bare} {ref.rsplit('#', 1)[-1]}")
-                actor = self.discovered.get(wanted) or Actor(
-                    self._free_id(wanted), bare, "person", discovered=True)
-                self.discovered[actor.id] = actor
+        written = " ".join(name.split())
+        bare, honorific = strip_name(written)
+        found = self._find_person(written, bare)
+        taken = found is not None and found.discovered and found.id in self.ref_actors
+        if found is not None and not found.discovered:
+            actor = found  # the registry's person
+        elif distinct or taken:  # the name is, or may be, another id's: a person of its own
+            actor = self._new(Actor(self._free_id(slug(f"{bare} {ref.rsplit('#', 1)[-1]}")), bare,
+                                    "person", discovered=True), named=False)
         else:
-            actor = self.person(name, party=party, gender=gender)
+            actor = self.person(written, party=party, gender=gender)
         self.by_ref[ref] = actor.id
+        self.ref_actors.add(actor.id)
         if actor.discovered:
             self._enrich(actor, party, gender or _gender(honorific), None, [])
         return actor
@@ -285,8 +287,11 @@ class Known:
                 actor.aliases = (*actor.aliases, alias)
             self.names.setdefault(_key(alias), actor.id)
 
-    def _new(self, actor: Actor) -> Actor:
+    def _new(self, actor: Actor, *, named: bool = True) -> Actor:
+        """Add a discovered actor; `named`: its name (and surname) finds it."""
         self.discovered[actor.id] = actor
+        if not named:
+            return actor
         self.names.setdefault(_key(actor.name), actor.id)
         words = actor.name.split()
         if actor.type == "person" and len(words) >= 2 and not _is_peer(actor.name):
