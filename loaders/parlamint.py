@@ -36,9 +36,9 @@ from typing import Any
 from lxml import etree
 
 from standpoint.errors import InputError
+from standpoint.loaders.discovery import slug
 from standpoint.loaders.hansard import party_code
 from standpoint.loaders.text import MAX_ENTRY_CHARS, clean, size
-from standpoint.loaders.discovery import slug
 from standpoint.records import CorpusRole, Entry, SpeakerRef
 
 __all__ = ["MAX_XML_BYTES", "People", "day_files", "is_day_file", "parse_parlamint",

@@ -191,3 +191,8 @@ def test_building_again_changes_nothing(store: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "0 added, 0 updated, 5 unchanged" in result.output
     assert rows("actors", "--store", store) == before
+
+
+def test_the_actors_table_shows_ids_only_when_some_actor_has_them(store: Path, seed_store: Path) -> None:
+    assert invoke("actors", "--store", store).stdout.splitlines()[0].split()[-1] == "IDS"
+    assert "IDS" not in invoke("actors", "--store", seed_store).stdout.splitlines()[0].split()
