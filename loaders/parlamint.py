@@ -284,7 +284,7 @@ def _utterance(u: Any, day: _Day, head: str, origin: str) -> Entry | None:
     if not entry_id:
         raise InputError("<u> has no xml:id", origin, u.sourceline)
     who = u.get("who") or ""
-    if not who.startswith("#") or len(who) < 2:
+    if not re.fullmatch(r"#[^\s#]+", who):  # one person: their id is kept as an identifier
         raise InputError(f'<u xml:id="{entry_id}" who="{who}">: expected who="#PersonId"',
                          origin, u.sourceline)
     paragraphs = [text for text in map(_seg_text, u.iter(TEI + "seg")) if text]

@@ -6,12 +6,14 @@ become role holdings with their dates; the store validates."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import invoke
+from conftest import error_line, invoke, quads
 from conftest import json_rows as rows
 
+ROOT = Path(__file__).resolve().parents[1]
 TEI = 'xmlns="http://www.tei-c.org/ns/1.0"'
 
 LIST_ORG = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -196,3 +198,30 @@ def test_building_again_changes_nothing(store: Path, tmp_path: Path) -> None:
 def test_the_actors_table_shows_ids_only_when_some_actor_has_them(store: Path, seed_store: Path) -> None:
     assert invoke("actors", "--store", store).stdout.splitlines()[0].split()[-1] == "IDS"
     assert "IDS" not in invoke("actors", "--store", seed_store).stdout.splitlines()[0].split()
+
+
+def test_a_build_with_another_registry_keeps_the_ids_and_offices(store: Path, tmp_path: Path) -> None:
+    """Another registry extracts every entry again from what the store keeps of its input, the
+    speaker's ids and offices included (the sources are not given again)."""
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    registry = tmp_path / "registry.yaml"
+    registry.write_text((ROOT / "seeds" / "registry.yaml").read_text(encoding="utf-8")
+                        + "  - {id: health-bill, label: Health Bill}\n", encoding="utf-8")
+    result = invoke("build", "--registry", registry, "--store", copy)
+    assert result.exit_code == 0, result.output
+    before, after = by_id(store), by_id(copy)
+    for actor_id in ("anna-lee-leeanna1", "anna-lee-leeanna2", "anna-lee-annalee", "yvette-cooper"):
+        assert (after[actor_id]["ids"], after[actor_id]["roles"]) == (
+            before[actor_id]["ids"], before[actor_id]["roles"])
+
+
+def test_an_utterance_of_two_speakers_is_refused_with_one_line(tmp_path: Path, store_copy: Path) -> None:
+    path = tmp_path / "ParlaMint-ZZ_2021-02-12.xml"
+    path.write_text(sitting("ParlaMint-ZZ_2021-02-12", "2021-02-12", [("LeeAnna1 #LeeAnna2", "Yes.")]),
+                    encoding="utf-8")
+    before = quads(store_copy)
+    line = error_line(invoke("build", path, "--store", store_copy))
+    assert line.endswith('ParlaMint-ZZ_2021-02-12.xml line 5: <u xml:id="ParlaMint-ZZ_2021-02-12.u1" '
+                         'who="#LeeAnna1 #LeeAnna2">: expected who="#PersonId"'), line
+    assert quads(store_copy) == before
