@@ -3,8 +3,8 @@
 An entry's graph holds its fields (graph/triples.py: id, time, body, title, speaker, source, url,
 label, place in its source, captions) and, written here, what those do not keep as the source gave
 it: the name of the file and the line it was read from (sp:sourceFile, sp:sourceLine) and one JSON object
-(sp:extractionInput) with its authors and their role lines in order, its captions in order and its
-`about`. From these `stored_sources` rebuilds the very Entry records a source gave, so that a build
+(sp:extractionInput) with its authors and their role lines in order, its captions in order, its
+`about` and, when its source gives them, its speaker's corpus ids and offices (`speaker_ref`). From these `stored_sources` rebuilds the very Entry records a source gave, so that a build
 with another registry extracts again the entries of sources it was not given.
 
 A source is known by its file's name, not its folder: the same files built from anywhere give the

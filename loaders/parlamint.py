@@ -17,6 +17,12 @@ Speakers (`who="#PersonId"`) resolve, in this order of preference, through:
 2. the day's `-meta.tsv`, which ParlaMint publishes beside each day (name and party per utterance);
 3. the id itself ("#StephenKinnock" is "Stephen Kinnock"); the entry's source says so.
 
+The entry keeps the speaker by ParlaMint's ids (`Entry.speaker_ref`): the person's, written
+`corpus#id` ("ParlaMint-GB#StephenKinnock"), their party's on the day (listOrg only), whether
+another person of the corpus (or of the day's -meta.tsv) has the same name, and the offices their
+listPerson affiliations give, with dates (all but plain membership of a party or group). Extraction
+then knows the speaker by the id, not the name (loaders/discovery.py, `Known.person_with_ref`).
+
 Files are parsed as a stream (`lxml.etree.iterparse`): an utterance is dropped once read, so
 memory holds one utterance, not the day. Entity declarations are refused (an XML bomb) and
 nothing is fetched from the network.
