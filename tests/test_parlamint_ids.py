@@ -225,3 +225,16 @@ def test_an_utterance_of_two_speakers_is_refused_with_one_line(tmp_path: Path, s
     assert line.endswith('ParlaMint-ZZ_2021-02-12.xml line 5: <u xml:id="ParlaMint-ZZ_2021-02-12.u1" '
                          'who="#LeeAnna1 #LeeAnna2">: expected who="#PersonId"'), line
     assert quads(store_copy) == before
+
+
+def test_merging_two_actors_gives_the_one_left_both_ids(store: Path, tmp_path: Path) -> None:
+    """Two days' -meta.tsv may write one person two ways: an analyst's merge joins them, ids too."""
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    result = invoke("correct", "merge", "--actor", "anna-lee-annalee2", "--into", "anna-lee-annalee",
+                    "--by", "analyst", "--store", copy)
+    assert result.exit_code == 0, result.output
+    actors = by_id(copy)
+    assert "anna-lee-annalee2" not in actors
+    assert actors["anna-lee-annalee"]["ids"] == ["ParlaMint-YY#AnnaLee", "ParlaMint-YY#AnnaLee2"]
+    assert invoke("validate", "--store", copy).exit_code == 0
