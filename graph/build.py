@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 import shutil
@@ -35,6 +36,7 @@ from standpoint.graph.triples import (
     mention_triples,
     nt,
     role_triples,
+    speaker_ref_triples,
     statement_iri,
     statement_triples,
     text,
@@ -114,6 +116,9 @@ def entry_graph_triples(extraction: Extraction, registry: Registry, order: int) 
         triples.append((iris.actor(author.id), SP.jobTitle, text(job)))
     if extraction.speaker is not None:
         triples.append((iris.entry(entry.id), SP.speaker, iris.actor(extraction.speaker.id)))
+        if entry.speaker_ref is not None:
+            triples += speaker_ref_triples(entry.speaker_ref, extraction.speaker.id,
+                                           extraction.speaker_party)
     for statement in extraction.statements:
         triples += statement_triples(statement)
     triples += mention_triples(entry.id, extraction.mentioned)
@@ -151,6 +156,8 @@ def input_hash(entry: Entry, order: int, registry_digest: str) -> str:
         entry.url or "", entry.label or "", entry.about or "",
         *entry.authors, "\x1e", *entry.author_roles, "\x1e", *entry.captions,
     ]
+    if entry.speaker_ref is not None:
+        fields.append(json.dumps(entry_input.speaker_ref_json(entry.speaker_ref), sort_keys=True))
     return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
 
 

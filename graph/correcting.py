@@ -300,10 +300,11 @@ def _merge(correction: Correction, graph: EntryGraph) -> bool:
 
 
 # A merged actor's or issue's own triples: its names become the other's aliases, and the roles it
-# held and job titles move to the other; the rest of what it says of itself (type, identifier,
-# party, constituency, gender, Wikidata id) is dropped: the other's facts stand.
+# held, job titles and the ids corpora give it (ParlaMint's) move to the other; the rest of what it
+# says of itself (type, identifier, party, constituency, gender, Wikidata id) is dropped: the
+# other's facts stand.
 _NAMES = (FOAF.name, SKOS.prefLabel, SKOS.altLabel)
-_MOVED = (SP.holds, SP.jobTitle)
+_MOVED = (SP.holds, SP.jobTitle, SP.externalId)
 
 
 def merged_triples(triples: Iterable[Triple], old: URIRef, new: URIRef) -> Iterator[Triple]:

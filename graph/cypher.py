@@ -93,7 +93,7 @@ UNWIND coalesce(a.aliases, [null]) AS alias
 RETURN a.id AS id, a.name AS name,
        CASE WHEN a:Person THEN 'person' WHEN a:Organisation THEN 'organisation' ELSE 'place' END AS type,
        party.name AS partyName, alias, role.label AS roleLabel, holding.start AS start,
-       holding.end AS `end`"""
+       holding.end AS `end`, a.externalIds AS externalIds"""
 
 POSITIONS = """MATCH (p:Position)-[:HELD_BY]->(a:Actor),
       (p)-[:ON_ISSUE]->(i:Issue),

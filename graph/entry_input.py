@@ -3,8 +3,8 @@
 An entry's graph holds its fields (graph/triples.py: id, time, body, title, speaker, source, url,
 label, place in its source, captions) and, written here, what those do not keep as the source gave
 it: the name of the file and the line it was read from (sp:sourceFile, sp:sourceLine) and one JSON object
-(sp:extractionInput) with its authors and their role lines in order, its captions in order and its
-`about`. From these `stored_sources` rebuilds the very Entry records a source gave, so that a build
+(sp:extractionInput) with its authors and their role lines in order, its captions in order, its
+`about` and, when its source gives them, its speaker's corpus ids and offices (`speaker_ref`). From these `stored_sources` rebuilds the very Entry records a source gave, so that a build
 with another registry extracts again the entries of sources it was not given.
 
 A source is known by its file's name, not its folder: the same files built from anywhere give the
@@ -31,9 +31,10 @@ from standpoint.graph import iris, queries
 from standpoint.graph.store import Store
 from standpoint.graph.triples import Triple, text
 from standpoint.ontology.namespace import SP, XSD
-from standpoint.records import Entry
+from standpoint.records import CorpusRole, Entry, SpeakerRef
 
-__all__ = ["StoredSource", "check_reused", "input_triples", "origins", "source_name", "stored_sources"]
+__all__ = ["StoredSource", "check_reused", "input_triples", "origins", "source_name",
+           "speaker_ref_from", "speaker_ref_json", "stored_sources"]
 
 
 def source_name(origin: str | os.PathLike[str]) -> str:
@@ -46,6 +47,8 @@ def input_triples(entry: Entry) -> list[Triple]:
     node = iris.entry(entry.id)
     rest = {"authors": list(entry.authors), "author_roles": list(entry.author_roles),
             "captions": list(entry.captions), "about": entry.about}
+    if entry.speaker_ref is not None:
+        rest["speaker_ref"] = speaker_ref_json(entry.speaker_ref)
     triples: list[Triple] = [(node, SP.extractionInput, text(json.dumps(rest, ensure_ascii=False)))]
     if entry.origin:
         triples.append((node, SP.sourceFile, text(source_name(entry.origin))))
@@ -148,8 +151,26 @@ def _entry(row: dict[str, Any]) -> Entry:
         url=value.get("url"), label=value.get("label"), about=rest["about"],
         authors=tuple(rest["authors"]), author_roles=tuple(rest["author_roles"]),
         captions=tuple(rest["captions"]), origin=value["file"],
+        speaker_ref=speaker_ref_from(rest.get("speaker_ref")),
         line=int(value["line"]) if "line" in value else None,
     )
+
+
+def speaker_ref_json(ref: SpeakerRef) -> dict[str, Any]:
+    """A speaker's corpus ids and offices as plain JSON (dates as ISO strings)."""
+    return {"person": ref.person, "party": ref.party, "distinct": ref.distinct,
+            "roles": [[r.id, r.label, r.start and r.start.isoformat(), r.end and r.end.isoformat()]
+                      for r in ref.roles]}
+
+
+def speaker_ref_from(value: dict[str, Any] | None) -> SpeakerRef | None:
+    """The SpeakerRef `speaker_ref_json` wrote; None for none."""
+    if value is None:
+        return None
+    roles = tuple(CorpusRole(role_id, label, start and date.fromisoformat(start),
+                             end and date.fromisoformat(end))
+                  for role_id, label, start, end in value["roles"])
+    return SpeakerRef(value["person"], value["party"], roles, value["distinct"])
 
 
 def _published(term: ox.Literal) -> datetime | date:

@@ -66,7 +66,7 @@ LABELLED = (Prop(SKOS.prefLabel, "label"), Prop(SKOS.altLabel, "aliases", many=T
 ACTOR = NodeKind("Actor", (FOAF.Person, FOAF.Organization, SP.Place), (
     *NAMED, Prop(SP.discovered, "discovered"), Prop(SP.organisationKind, "organisationKind"),
     Prop(SP.gender, "gender"), Prop(SP.jobTitle, "jobTitles", many=True),
-    Prop(OWL.sameAs, "sameAs", many=True),
+    Prop(OWL.sameAs, "sameAs", many=True), Prop(SP.externalId, "externalIds", many=True),
 ), class_labels=((FOAF.Person, "Person"), (FOAF.Organization, "Organisation"), (SP.Place, "Place"),
                  (SP.PoliticalParty, "Party")))
 ISSUE = NodeKind("Issue", (SP.Issue,), (*LABELLED, Prop(SKOS.definition, "definition"),

@@ -44,7 +44,7 @@ SELECT ?entry ?id ?title ?published ?source ?url ?speaker ?author ?order WHERE {
 }"""
 
 ACTORS = """
-SELECT ?actor ?id ?name ?type ?partyName ?alias ?roleLabel ?start ?end ?discovered WHERE {
+SELECT ?actor ?id ?name ?type ?partyName ?alias ?roleLabel ?start ?end ?discovered ?externalId WHERE {
   { SELECT DISTINCT ?actor ?type WHERE { ?actor a ?type . VALUES ?type { foaf:Person foaf:Organization sp:Place } } }
   { SELECT DISTINCT ?actor ?id WHERE { ?actor foaf:name [] ; dcterms:identifier ?id } }
   { SELECT DISTINCT ?actor ?name WHERE { ?actor foaf:name ?name } }
@@ -54,6 +54,7 @@ SELECT ?actor ?id ?name ?type ?partyName ?alias ?roleLabel ?start ?end ?discover
              ?actor sp:holds ?holding . ?holding sp:role/skos:prefLabel ?roleLabel .
              OPTIONAL { ?holding sp:startDate ?start } OPTIONAL { ?holding sp:endDate ?end } } }
   OPTIONAL { SELECT DISTINCT ?actor ?discovered WHERE { ?actor foaf:name [] ; sp:discovered ?discovered } }
+  OPTIONAL { SELECT DISTINCT ?actor ?externalId WHERE { ?actor foaf:name [] ; sp:externalId ?externalId } }
 }"""
 
 POSITIONS = """

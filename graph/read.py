@@ -98,6 +98,13 @@ def role_text(row: Row) -> str | None:
     return f"{label} ({names.period(start, end)})" if start or end else str(label)
 
 
+def _many(value: Any) -> list[str]:
+    """A value a row gives once per row (SPARQL) or as a list (Cypher), as a list."""
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+
+
 def actors(store: Store) -> list[Row]:
     found = _select(store, queries.ACTORS)
     return actor_rows({**row, "type": TYPES[row["type"].rsplit("/", 1)[-1]]} for row in found)
@@ -109,7 +116,7 @@ def actor_rows(found: Iterable[Row]) -> list[Row]:
     for row in found:
         item = rows.setdefault(row["id"], {
             "id": row["id"], "name": row["name"], "type": row["type"],
-            "roles": [], "party": row.get("partyName"), "aliases": [],
+            "roles": [], "party": row.get("partyName"), "aliases": [], "ids": [],
         })
         role = role_text(row)
         if role and role not in item["roles"]:
@@ -117,9 +124,13 @@ def actor_rows(found: Iterable[Row]) -> list[Row]:
         alias = row.get("alias")
         if alias and alias not in item["aliases"]:
             item["aliases"].append(alias)
+        for external in _many(row.get("externalId") or row.get("externalIds")):
+            if external not in item["ids"]:
+                item["ids"].append(external)
     for item in rows.values():
         item["roles"].sort()
         item["aliases"].sort()
+        item["ids"].sort()
     return sorted(rows.values(), key=lambda r: (TYPE_ORDER.index(r["type"]), r["id"]))
 
 

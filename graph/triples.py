@@ -11,7 +11,7 @@ from rdflib.term import Node
 
 from standpoint.graph import iris
 from standpoint.ontology.namespace import DCTERMS, FOAF, ORG, OWL, RDF, SDO, SKOS, SP, XSD
-from standpoint.records import Actor, Entry, Issue, Role, Statement
+from standpoint.records import Actor, Entry, Issue, Role, RoleHolding, SpeakerRef, Statement
 
 Triple = tuple[URIRef, URIRef, Node]
 
@@ -88,15 +88,30 @@ def actor_triples(actor: Actor) -> Iterator[Triple]:
     if actor.wikidata:
         yield node, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{actor.wikidata}")
     for held in actor.roles:
-        start = held.start.isoformat() if held.start else ""
-        holding = iris.holding(actor.id, held.role_id, start)
-        yield node, SP.holds, holding
-        yield holding, RDF.type, SP.RoleHolding
-        yield holding, SP.role, iris.role(held.role_id)
-        if held.start:
-            yield holding, SP.startDate, Literal(held.start.isoformat(), datatype=XSD.date)
-        if held.end:
-            yield holding, SP.endDate, Literal(held.end.isoformat(), datatype=XSD.date)
+        yield from holding_triples(actor.id, held)
+
+
+def holding_triples(actor_id: str, held: RoleHolding) -> Iterator[Triple]:
+    """One actor holding one role between two dates (both optional)."""
+    holding = iris.holding(actor_id, held.role_id, held.start.isoformat() if held.start else "")
+    yield iris.actor(actor_id), SP.holds, holding
+    yield holding, RDF.type, SP.RoleHolding
+    yield holding, SP.role, iris.role(held.role_id)
+    if held.start:
+        yield holding, SP.startDate, Literal(held.start.isoformat(), datatype=XSD.date)
+    if held.end:
+        yield holding, SP.endDate, Literal(held.end.isoformat(), datatype=XSD.date)
+
+
+def speaker_ref_triples(ref: SpeakerRef, speaker_id: str, party_id: str | None) -> Iterator[Triple]:
+    """What a corpus says of an entry's speaker by its own ids: the person's and the party's ids
+    (sp:externalId), and the offices the corpus gives the person, with their dates."""
+    yield iris.actor(speaker_id), SP.externalId, text(ref.person)
+    if ref.party and party_id:
+        yield iris.actor(party_id), SP.externalId, text(ref.party)
+    for role in ref.roles:
+        yield from role_triples(Role(role.id, role.label))
+        yield from holding_triples(speaker_id, RoleHolding(role.id, role.start, role.end))
 
 
 def entry_triples(entry: Entry, order: int | None = None) -> Iterator[Triple]:

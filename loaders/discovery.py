@@ -159,6 +159,8 @@ class Known:
     names: dict[str, str] = field(default_factory=dict)  # folded name or alias -> id
     surnames: dict[str, set[str]] = field(default_factory=dict)
     constituencies: dict[str, str] = field(default_factory=dict)  # folded place name -> person id
+    by_ref: dict[str, str] = field(default_factory=dict)  # a corpus's id -> actor id
+    ref_actors: set[str] = field(default_factory=set)  # the actors a corpus id names
 
     def __post_init__(self) -> None:
         if self.index is None:
@@ -226,6 +228,37 @@ class Known:
             self._enrich(actor, party, gender, constituency, [written, *aliases])
         return actor
 
+    def person_with_ref(self, name: str, ref: str, *, distinct: bool = False,
+                        party: str | None = None, gender: str | None = None) -> Actor:
+        """The person a corpus id ("ParlaMint-GB#StephenKinnock") names: whoever the source
+        already knows by that id, whatever name it was written with; else the registry person of
+        that name (the registry wins); else a person made from the name, as `person` does. When
+        `distinct` (another person of the corpus has the same name), the id is part of the new
+        person's id and the name finds no one else: two ids are two people."""
+        actor_id = self.by_ref.get(ref)
+        if actor_id is not None:
+            actor = self.get(actor_id)
+            assert actor is not None
+            if actor.discovered:
+                self._enrich(actor, party, gender, None, [" ".join(name.split())])
+            return actor
+        written = " ".join(name.split())
+        bare, honorific = strip_name(written)
+        found = self._find_person(written, bare)
+        taken = found is not None and found.discovered and found.id in self.ref_actors
+        if found is not None and not found.discovered:
+            actor = found  # the registry's person
+        elif distinct or taken:  # the name is, or may be, another id's: a person of its own
+            actor = self._new(Actor(self._free_id(slug(f"{bare} {ref.rsplit('#', 1)[-1]}")), bare,
+                                    "person", discovered=True), named=False)
+        else:
+            actor = self.person(written, party=party, gender=gender)
+        self.by_ref[ref] = actor.id
+        self.ref_actors.add(actor.id)
+        if actor.discovered:
+            self._enrich(actor, party, gender or _gender(honorific), None, [])
+        return actor
+
     def _find_person(self, written: str, bare: str) -> Actor | None:
         for label in (written, bare):
             actor_id = self._registry_names.get(_key(label)) or self.names.get(_key(label))
@@ -255,8 +288,11 @@ class Known:
                 actor.aliases = (*actor.aliases, alias)
             self.names.setdefault(_key(alias), actor.id)
 
-    def _new(self, actor: Actor) -> Actor:
+    def _new(self, actor: Actor, *, named: bool = True) -> Actor:
+        """Add a discovered actor; `named`: its name (and surname) finds it."""
         self.discovered[actor.id] = actor
+        if not named:
+            return actor
         self.names.setdefault(_key(actor.name), actor.id)
         words = actor.name.split()
         if actor.type == "person" and len(words) >= 2 and not _is_peer(actor.name):

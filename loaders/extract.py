@@ -67,6 +67,7 @@ class Extraction:
     authors: list[Actor] = field(default_factory=list)
     speaker: Actor | None = None
     office: str | None = None  # the registry role the speaker speaks in, if the header says
+    speaker_party: str | None = None  # the party the header gives the speaker (an actor id)
     chair: bool = False
     known: Known | None = None
 
@@ -254,9 +255,14 @@ class Extractor:
             speaker = parse_speaker(entry.speaker)
             result.chair = speaker.chair or not speaker.name
             if speaker.name:
-                party = known.party(speaker.party) if speaker.party else None
-                result.speaker = known.person(speaker.name, party=party, gender=speaker.gender,
-                                              constituency=speaker.constituency)
+                party = result.speaker_party = known.party(speaker.party) if speaker.party else None
+                if entry.speaker_ref is not None:  # the corpus's id tells who it is, not the name
+                    result.speaker = known.person_with_ref(
+                        speaker.name, entry.speaker_ref.person, distinct=entry.speaker_ref.distinct,
+                        party=party, gender=speaker.gender)
+                else:
+                    result.speaker = known.person(speaker.name, party=party, gender=speaker.gender,
+                                                  constituency=speaker.constituency)
                 if speaker.office:
                     result.office = known.office(result.speaker, speaker.office, day_of(entry.published))
         known.discover(entry.body)

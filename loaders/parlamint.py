@@ -17,6 +17,12 @@ Speakers (`who="#PersonId"`) resolve, in this order of preference, through:
 2. the day's `-meta.tsv`, which ParlaMint publishes beside each day (name and party per utterance);
 3. the id itself ("#StephenKinnock" is "Stephen Kinnock"); the entry's source says so.
 
+The entry keeps the speaker by ParlaMint's ids (`Entry.speaker_ref`): the person's, written
+`corpus#id` ("ParlaMint-GB#StephenKinnock"), their party's on the day (listOrg only), whether
+another person of the corpus (or of the day's -meta.tsv) has the same name, and the offices their
+listPerson affiliations give, with dates (all but plain membership of a party or group). Extraction
+then knows the speaker by the id, not the name (loaders/discovery.py, `Known.person_with_ref`).
+
 Files are parsed as a stream (`lxml.etree.iterparse`): an utterance is dropped once read, so
 memory holds one utterance, not the day. Entity declarations are refused (an XML bomb) and
 nothing is fetched from the network.
@@ -27,7 +33,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -36,9 +42,10 @@ from typing import Any
 from lxml import etree
 
 from standpoint.errors import InputError
+from standpoint.loaders.discovery import slug
 from standpoint.loaders.hansard import party_code
 from standpoint.loaders.text import MAX_ENTRY_CHARS, clean, size
-from standpoint.records import Entry
+from standpoint.records import CorpusRole, Entry, SpeakerRef
 
 __all__ = ["MAX_XML_BYTES", "People", "day_files", "is_day_file", "parse_parlamint",
            "read_parlamint", "read_people"]
@@ -60,6 +67,7 @@ class Org:
     name: str
     abbreviation: str | None
     role: str
+    english: str | None = None  # the English orgName, when there is one
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,23 @@ class People:
     persons: dict[str, Person] = field(default_factory=dict)
     orgs: dict[str, Org] = field(default_factory=dict)
     origin: str = ""
+    corpus: str = ""  # "ParlaMint-LV": what the ids are qualified with
+    homonyms: set[str] = field(default_factory=set)  # ids of persons another person's name shares
+
+    def roles_of(self, person: Person) -> tuple[CorpusRole, ...]:
+        """The offices a person held, with their dates: every affiliation but plain membership of
+        a party or parliamentary group (that is the party), e.g. "Minister (Cabinet of
+        Ministers)", "Member (Saeima of the Republic of Latvia)", "Head (Jaunā konservatīvā)"."""
+        roles = []
+        for held in person.affiliations:
+            org = self.orgs.get(held.ref)
+            if org is not None and org.role in PARTY_ROLES and held.role == "member":
+                continue
+            where = (org.english or org.name) if org is not None else held.ref
+            word = " ".join(re.sub(r"([a-z])([A-Z])", r"\1 \2", held.role).split()).capitalize()
+            roles.append(CorpusRole(slug(f"{self.corpus} {held.ref} {held.role}"),
+                                    f"{word or 'Member'} ({where})", held.start, held.end))
+        return tuple(dict.fromkeys(roles))
 
     def party_on(self, person: Person, day: date) -> Org | None:
         """The party (else the parliamentary group) the person belonged to on that day."""
@@ -102,6 +127,7 @@ class People:
 class _Speaker:
     name: str
     party: str | None
+    ref: SpeakerRef | None = None
 
 
 @dataclass
@@ -166,15 +192,18 @@ def parse_parlamint(source: Any, *, origin: str, people: People | None = None,
 
 def read_people(list_person: Path, list_org: Path | None) -> People:
     """A corpus's persons (listPerson) and organisations (listOrg); a bad file raises InputError."""
-    people = People(origin=str(list_person))
+    people = People(origin=str(list_person), corpus=_corpus(list_person.name))
     if list_org is not None:
         for org in _elements(list_org, "listOrg", "org"):
             org_id = _required_id(org, list_org)
             names = org.findall(TEI + "orgName")
             full = next((n for n in names if n.get("full") != "abb"), None)
             abb = next((n for n in names if n.get("full") == "abb"), None)
+            english = next((n for n in names if n.get("full") != "abb" and n.get(XML_LANG) == "en"),
+                           None)
             people.orgs[org_id] = Org(org_id, _plain(full) if full is not None else org_id,
-                                      _plain(abb) if abb is not None else None, org.get("role", ""))
+                                      _plain(abb) if abb is not None else None, org.get("role", ""),
+                                      _plain(english) if english is not None else None)
     for person in _elements(list_person, "listPerson", "person"):
         person_id = _required_id(person, list_person)
         name = person.find(TEI + "persName")
@@ -184,6 +213,7 @@ def read_people(list_person: Path, list_org: Path | None) -> People:
         people.persons[person_id] = Person(
             person_id, _person_name(name, person_id),
             tuple(_affiliation(a, person_id, list_person) for a in person.iter(TEI + "affiliation")))
+    people.homonyms = _homonyms((p.id, p.name) for p in people.persons.values())
     return people
 
 
@@ -260,7 +290,7 @@ def _utterance(u: Any, day: _Day, head: str, origin: str) -> Entry | None:
     if not entry_id:
         raise InputError("<u> has no xml:id", origin, u.sourceline)
     who = u.get("who") or ""
-    if not who.startswith("#") or len(who) < 2:
+    if not re.fullmatch(r"#[^\s#]+", who):  # one person: their id is kept as an identifier
         raise InputError(f'<u xml:id="{entry_id}" who="{who}">: expected who="#PersonId"',
                          origin, u.sourceline)
     paragraphs = [text for text in map(_seg_text, u.iter(TEI + "seg")) if text]
@@ -274,21 +304,28 @@ def _utterance(u: Any, day: _Day, head: str, origin: str) -> Entry | None:
     chair = "#chair" in (u.get("ana") or "").split()
     return Entry(id=entry_id, published=day.day, body=body, title=head,
                  speaker=_display(speaker, chair), source=day.source, url=day.url,
-                 origin=origin, line=u.sourceline)
+                 speaker_ref=speaker.ref, origin=origin, line=u.sourceline)
 
 
 def _speaker(person_id: str, entry_id: str, day: _Day, origin: str, line: int) -> _Speaker:
+    """Who spoke: name, party and ids, from the listPerson, else the -meta.tsv, else the id."""
+    corpus = _corpus(day.id)
     if day.people is not None:
-        person = day.people.persons.get(person_id)
+        people = day.people
+        person = people.persons.get(person_id)
         if person is None:
             raise InputError(f'<u xml:id="{entry_id}" who="#{person_id}">: no such person in '
-                             f"{day.people.origin}", origin, line)
-        party = day.people.party_on(person, day.day)
+                             f"{people.origin}", origin, line)
+        party = people.party_on(person, day.day)
+        ref = SpeakerRef(f"{corpus}#{person_id}", f"{corpus}#{party.id}" if party else None,
+                         people.roles_of(person), person_id in people.homonyms)
         return _Speaker(person.name, _party_label(party.abbreviation, party.name, _uk(day.id))
-                        if party else None)
+                        if party else None, ref)
     if day.meta is not None and entry_id in day.meta:
-        return day.meta[entry_id]
-    return _Speaker(_from_id(person_id), None)
+        found = day.meta[entry_id]
+        return _Speaker(found.name, found.party, SpeakerRef(
+            f"{corpus}#{person_id}", distinct=found.ref is not None and found.ref.distinct))
+    return _Speaker(_from_id(person_id), None, SpeakerRef(f"{corpus}#{person_id}"))
 
 
 def _party_label(abbreviation: str | None, name: str | None, uk: bool) -> str | None:
@@ -449,8 +486,19 @@ def _meta_beside(day: Path) -> dict[str, _Speaker] | None:
             name = _surname_first(row.get("Speaker_name") or "")
             party = _party_label(_dash(row.get("Speaker_party")), _dash(row.get("Speaker_party_name")),
                                  _uk(day.name))
-            speakers[row["ID"]] = _Speaker(name, party)
-    return speakers
+            who = _dash(row.get("Speaker_ID"))
+            speakers[row["ID"]] = _Speaker(name, party, SpeakerRef(who) if who else None)
+    same = _homonyms((s.ref.person, s.name) for s in speakers.values() if s.ref is not None)
+    return {key: _Speaker(s.name, s.party, SpeakerRef(s.ref.person, distinct=s.ref.person in same)
+                          if s.ref is not None else None) for key, s in speakers.items()}
+
+
+def _homonyms(people: Iterable[tuple[str, str]]) -> set[str]:
+    """The ids, of (id, name) pairs, whose name another id has too."""
+    ids_of: dict[str, set[str]] = {}
+    for person_id, name in people:
+        ids_of.setdefault(name.casefold(), set()).add(person_id)
+    return {i for ids in ids_of.values() if len(ids) > 1 for i in ids}
 
 
 def _elements(path: Path, root_name: str, child: str) -> list[Any]:
@@ -521,6 +569,14 @@ def _from_id(person_id: str) -> str:
     for before, char in zip(" " + person_id, person_id):
         out.append(" " + char if before.islower() and char.isupper() else char)
     return "".join(out).replace("_", " ").strip()
+
+
+def _corpus(name: str) -> str:
+    """The corpus a file or id is of, its translations included: "ParlaMint-LV-en_2021-…" and
+    "ParlaMint-LV-listPerson.xml" are of "ParlaMint-LV"."""
+    head = name.split("_", 1)[0].removesuffix(".xml")
+    head = re.sub(r"-(?:listPerson|listOrg)$", "", head)
+    return head.removesuffix(".ana").removesuffix("-en")
 
 
 def _uk(name: str) -> bool:

@@ -116,6 +116,7 @@ class SP(DefinedNamespace):
     endDate: URIRef
     locatedIn: URIRef
     organisationKind: URIRef
+    externalId: URIRef  # an id a corpus gives the actor: "ParlaMint-GB#StephenKinnock"
 
     # registry properties
     registryFile: URIRef

@@ -212,11 +212,15 @@ def entries(store: Path, fmt: str, graph: str | None) -> None:
 def actors(store: Path, fmt: str, graph: str | None) -> None:
     """List the people, organisations and places in the store.
 
+    The table has an IDS column when some actor has ids a corpus gave it (ParlaMint's).
+
     \b
     Example:
       standpoint actors --format csv
     """
-    echo_rows(_read("actors", store, graph), fmt)
+    rows = _read("actors", store, graph)
+    ids = ("ids",) if any(row["ids"] for row in rows) else ()
+    echo_rows(rows, fmt, ("id", "name", "type", "roles", "party", "aliases", *ids))
 
 
 @main.command()

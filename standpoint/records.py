@@ -10,6 +10,32 @@ from datetime import date, datetime
 
 
 @dataclass(frozen=True)
+class CorpusRole:
+    """An office a corpus says a speaker held (ParlaMint's `<affiliation role= ref= from= to=>`):
+    a role `id` and `label` made from the corpus's own, and the days it was held (both included)."""
+
+    id: str
+    label: str
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """Who a corpus says spoke an entry, by the corpus's own ids ("ParlaMint-GB#StephenKinnock").
+
+    `person` and `party` are the ids of the speaker and of their party on the entry's day, each
+    written `corpus#id`. `distinct` is set when another person of the corpus has the same name:
+    the id, not the name, then tells them apart. `roles` are the offices the corpus gives them.
+    """
+
+    person: str
+    party: str | None = None
+    roles: tuple[CorpusRole, ...] = ()
+    distinct: bool = False
+
+
+@dataclass(frozen=True)
 class Entry:
     """One post of a live blog or one speech of a debate.
 
@@ -17,6 +43,7 @@ class Entry:
     `body` is the text statements are extracted from; every span points into it.
     `captions` are media and image captions: kept for display, never treated as speech.
     `about` names what the entry debates (an issue id or label), when the source says.
+    `speaker_ref` is the speaker by a corpus's own ids, when the source gives them (ParlaMint).
     """
 
     id: str
@@ -31,6 +58,7 @@ class Entry:
     label: str | None = None
     captions: tuple[str, ...] = ()
     about: str | None = None
+    speaker_ref: SpeakerRef | None = None
     origin: str = ""
     line: int | None = None
 

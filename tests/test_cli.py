@@ -21,7 +21,7 @@ from standpoint.cli import main
 from standpoint.graph.store import exists
 
 ENTRY_FIELDS = ["id", "title", "published", "authors", "speaker", "source", "url"]
-ACTOR_FIELDS = ["id", "name", "type", "roles", "party", "aliases"]
+ACTOR_FIELDS = ["id", "name", "type", "roles", "party", "aliases", "ids"]
 POSITION_FIELDS = ["actor", "actor_id", "issue", "issue_id", "issue_source", "stance", "statements",
                    "first", "last", "evidence", "latest", "changed"]
 EVIDENCE_FIELDS = ["entry_id", "published", "text", "stance", "confidence", "cue"]
@@ -142,7 +142,7 @@ def test_actors_json(seed_rows) -> None:
         "id": "kemi-badenoch", "name": "Kemi Badenoch", "type": "person",
         "roles": ["Conservative leader (2024-11-02 to now)",
                   "Leader of the Opposition (2024-11-02 to now)"],
-        "party": "Conservative Party", "aliases": [],
+        "party": "Conservative Party", "aliases": [], "ids": [],
     }
     assert by_id["yvette-cooper"]["roles"] == [
         "Foreign Secretary (2025-09-05 to now)", "Home Secretary (2024-07-05 to 2025-09-05)"]
