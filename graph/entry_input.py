@@ -45,7 +45,7 @@ def source_name(origin: str | os.PathLike[str]) -> str:
 def input_triples(entry: Entry) -> list[Triple]:
     """The triples that keep the rest of an entry's input: its file, its line, and a JSON object."""
     node = iris.entry(entry.id)
-    rest = {"authors": list(entry.authors), "author_roles": list(entry.author_roles),
+    rest: dict[str, Any] = {"authors": list(entry.authors), "author_roles": list(entry.author_roles),
             "captions": list(entry.captions), "about": entry.about}
     if entry.speaker_ref is not None:
         rest["speaker_ref"] = speaker_ref_json(entry.speaker_ref)
