@@ -20,7 +20,7 @@ from typing import IO, Any, TypeVar
 from rdflib import Literal, URIRef
 
 from standpoint.errors import InputError, StandpointError
-from standpoint.graph import correcting, entry_input, iris, queries, registry_state
+from standpoint.graph import correcting, entry_input, iris, queries, registry_state, source_stats
 from standpoint.graph.entry_input import StoredSource
 from standpoint.graph.found_issues import found_issues
 from standpoint.graph.positions import StanceRecord, derive, position_triples
@@ -57,6 +57,7 @@ class BuildReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    read: int = 0  # sources read; the others had not changed since the store read them (graph/source_stats.py)
     statements: int = 0
     positions: int = 0
     store: str = ""
@@ -175,6 +176,7 @@ class _Pending:
     out: IO[str]
     changed: set[str] = field(default_factory=set)
     records: list[StanceRecord] = field(default_factory=list)
+    stats: dict[str, source_stats.SourceStat | None] = field(default_factory=dict)  # by source read
 
 
 @dataclass
@@ -187,6 +189,8 @@ class _SourceResult:
     nquads: str  # a file (in the store's folder) holding the source's N-Quads, written entry by entry
     changed: list[str]
     records: list[StanceRecord]
+    file: str = ""  # a source file's full path (not for the input a store keeps)
+    stat: source_stats.SourceStat | None = None  # what to remember of the file (graph/source_stats.py)
 
 
 # What worker processes need; set before they are forked, so nothing large is pickled to them.
@@ -214,19 +218,30 @@ def _process(source: Path | StoredSource) -> _SourceResult:
     """Read one source (or take one the store keeps), and extract the entries whose input differs
     from what the store holds."""
     state = _STATE
+    taken = None
     if isinstance(source, StoredSource):
         entries, orders = source.entries, source.orders
     else:
+        known = source_stats.unchanged(source, state["context"], state["recorded"], state["stored"],
+                                       iris.entry_graph)
+        if known is not None:  # not changed since the store read it: not even opened
+            return _SourceResult(str(source), list(known.entries), BuildReport(
+                entries=len(known.entries), unchanged=len(known.entries)), "", [], [], known.path, known)
+        taken = source_stats.stat(source, state["fmt"])
         entries, orders = read_source(source, format=state["fmt"], page_date=state["page_date"]), None
     checkpoint("build.read")
     extractor: Extractor = state["extractor"]
-    report = BuildReport()
+    report = BuildReport(read=int(isinstance(source, Path)))
+    hashes: list[str] = []
     todo = _changes(entries, state["stored"], state["registry_digest"] + source_digest(entries), report,
-                    orders)
+                    orders, hashes)
     entry_input.check_reused((entry for entry, _, _ in todo), str(source), state["origins"])
     if todo:
         extractor.prepare(entries)  # who the source introduces: parses it, so only when needed
     result = _SourceResult(str(source), [(e.id, e.line) for e in entries], report, "", [], [])
+    if isinstance(source, Path):
+        result.file = source_stats.key(source)
+        result.stat = source_stats.record(source, taken, state["context"], result.ids, hashes)
     handle, result.nquads = tempfile.mkstemp(dir=state["folder"], prefix=".build-", suffix=".nq")
     with os.fdopen(handle, "w", encoding="utf-8") as out:  # streamed: memory stays one entry's
         for entry, order, digest in todo:
@@ -267,7 +282,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
           fmt: str = "auto", page_date: date | None = None, registry_path: Path | None = None,
           replace_registry: bool = False, progress: Progress = _no_progress,
           extractor: Callable[[Registry], Extractor] = Extractor,
-          corrections_path: Path | None = None, corrections: bool = True) -> BuildReport:
+          corrections_path: Path | None = None, corrections: bool = True, rehash: bool = False) -> BuildReport:
     """Add sources to the store (the bundled seed when none are given).
 
     Building the same sources twice changes nothing: an entry whose input (and the registry) is
@@ -285,6 +300,9 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
     The analysts' corrections (graph/correcting.py) are applied after extraction: from
     `corrections_path`, else the file beside `registry_path`, else the one the store used last,
     else corrections.yaml beside the store; none with corrections=False.
+
+    A source file whose size and modification time are those the store recorded when it last read
+    it is not read again (graph/source_stats.py says when); `rehash` reads every source.
     """
     sources = expand(sources) if sources else bundled_sources()
     registry = read_registry(registry_path)
@@ -300,9 +318,13 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
         stored = stored_hashes(store)
         fixes = correcting.for_build(store, registry, corrections_path, registry_path, corrections)
         stored.update(dict.fromkeys(fixes.undone() & stored.keys(), ""))  # extracted again
+        recorded = source_stats.loads(store.sidecar(source_stats.SIDECAR))
         _STATE.update(fmt=fmt, page_date=page_date, extractor=extractor(registry), stored=stored,
                       registry_digest=registry_digest, folder=store.path,
-                      origins=entry_input.origins(store), corrections=fixes)
+                      origins=entry_input.origins(store), corrections=fixes,
+                      recorded={} if rehash else recorded,
+                      context=source_stats.context(EXTRACTION_VERSION, nlp.fingerprint(), registry_digest,
+                                                   fmt, page_date))
         handle, temp = tempfile.mkstemp(dir=store.path, prefix=".build-", suffix=".nq")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -314,7 +336,10 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
                 if report.registry_change is not None:
                     _extract_the_rest(store, seen, pending, report.registry_change, report.updated)
                 fixes.reconcile(store, pending.out, pending.changed, pending.records, stored)
+                sidecars = _sidecars(recorded, pending.stats)
                 if not pending.changed and record.same(before):
+                    if store.db is not None and sidecars != _sidecars(recorded, {}):
+                        store.replace_sidecar(source_stats.SIDECAR, sidecars[source_stats.SIDECAR])
                     report.statements, report.positions = store_counts(store)
                     report.warnings = fixes.warnings + correcting.stale(store, fixes)
                     return report
@@ -322,7 +347,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
                         registry_digest)
             checkpoint("build.written")
             store.commit(sorted(pending.changed | {str(iris.REGISTRY_GRAPH), str(iris.DERIVED_GRAPH)}),
-                         Path(temp))
+                         Path(temp), sidecars)
         finally:
             _STATE.clear()
             for part in (temp, *store.path.glob(".build-*.nq")):  # this build's, as it holds the lock
@@ -330,6 +355,14 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
         report.statements, report.positions = store_counts(store)
         report.warnings = fixes.warnings + correcting.stale(store, fixes)
     return report
+
+
+def _sidecars(recorded: dict[str, source_stats.SourceStat],
+              read: dict[str, source_stats.SourceStat | None]) -> dict[str, str]:
+    """The records of the source files (graph/source_stats.py): those of the files this build
+    read (or found unchanged) replace theirs; a file read too soon after a change has none."""
+    stats = {**recorded, **read}
+    return {source_stats.SIDECAR: source_stats.dumps(s for s in stats.values() if s is not None)}
 
 
 def _extract_the_rest(store: Store, seen: dict[str, str], pending: _Pending,
@@ -351,12 +384,15 @@ def _collect(result: _SourceResult, seen: dict[str, str], pending: _Pending, rep
                 result.source, line,
             )
         seen[entry_id] = result.source
-    with open(result.nquads, encoding="utf-8") as part:
-        shutil.copyfileobj(part, pending.out)
-    Path(result.nquads).unlink()
+    if result.nquads:  # a source found unchanged by its stat wrote none
+        with open(result.nquads, encoding="utf-8") as part:
+            shutil.copyfileobj(part, pending.out)
+        Path(result.nquads).unlink()
+    if result.file:
+        pending.stats[result.file] = result.stat
     pending.changed.update(result.changed)
     pending.records += result.records
-    for name in ("entries", "added", "updated", "unchanged"):
+    for name in ("entries", "added", "updated", "unchanged", "read"):
         setattr(report, name, getattr(report, name) + getattr(result.report, name))
 
 
@@ -373,13 +409,17 @@ def _checked(entries: list[Entry], source: Path, seen: dict[str, str]) -> list[E
 
 
 def _changes(entries: list[Entry], stored: dict[str, str], registry_digest: str,
-             report: BuildReport, orders: Sequence[int] | None = None) -> list[tuple[Entry, int, str]]:
+             report: BuildReport, orders: Sequence[int] | None = None,
+             hashes: list[str] | None = None) -> list[tuple[Entry, int, str]]:
     """The entries whose input differs from what the store holds (added or updated); `orders` are
-    their places in their source, when not their places in `entries`."""
+    their places in their source, when not their places in `entries`. `hashes` gets every
+    entry's input hash, in order."""
     todo = []
     for entry, order in zip(entries, orders if orders is not None else source_order(entries)):
         report.entries += 1
         digest = input_hash(entry, order, registry_digest)
+        if hashes is not None:
+            hashes.append(digest)
         graph = str(iris.entry_graph(entry.id))
         if stored.get(graph) == digest:
             report.unchanged += 1
