@@ -22,7 +22,7 @@ from typing import IO, Any, TypeVar
 from rdflib import Literal, URIRef
 
 from standpoint.errors import InputError, StandpointError
-from standpoint.graph import correcting, entry_input, iris, queries, registry_state
+from standpoint.graph import correcting, entry_input, iris, queries, registry_state, source_stats
 from standpoint.graph.entry_input import StoredSource
 from standpoint.graph.found_issues import found_issues
 from standpoint.graph.positions import StanceRecord, derive, position_triples
@@ -60,6 +60,7 @@ class BuildReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    read: int = 0  # sources read; the others had not changed since the store read them (graph/source_stats.py)
     statements: int = 0
     positions: int = 0
     store: str = ""
@@ -183,6 +184,7 @@ class _Pending:
     out: IO[str]
     changed: set[str] = field(default_factory=set)
     records: list[StanceRecord] = field(default_factory=list)
+    stats: dict[str, source_stats.SourceStat | None] = field(default_factory=dict)  # by source read
 
 
 @dataclass
@@ -195,6 +197,8 @@ class _SourceResult:
     nquads: str  # a file (in the store's folder) holding the source's N-Quads, written entry by entry
     changed: list[str]
     records: list[StanceRecord]
+    file: str = ""  # a source file's full path (not for the input a store keeps)
+    stat: source_stats.SourceStat | None = None  # what to remember of the file (graph/source_stats.py)
 
 
 # What worker processes need; set before they are forked, so nothing large is pickled to them.
@@ -222,6 +226,8 @@ def _process(source: Path | StoredSource) -> _SourceResult:
     """Read one source (or take one the store keeps), and extract the entries whose input differs
     from what the store holds."""
     result, entries, todo = _read(source)
+    if not todo:
+        return result  # nothing to extract: no N-Quads to write
     handle, result.nquads = tempfile.mkstemp(dir=_STATE["folder"], prefix=".build-", suffix=".nq")
     with os.fdopen(handle, "w", encoding="utf-8") as out:  # streamed: memory stays one entry's
         for graph, part, records in extract_source(_STATE["extractor"], _STATE["corrections"], entries, todo):
@@ -236,18 +242,31 @@ Todo = list[tuple[Entry, int, str]]  # the entries to extract, with their place 
 
 def _read(source: Path | StoredSource) -> tuple[_SourceResult, list[Entry], Todo]:
     """Read one source (or take one the store keeps): its result so far, its entries, and those
-    whose input differs from what the store holds."""
+    whose input differs from what the store holds. A source file whose size and modification
+    time are those the store recorded is not even opened (graph/source_stats.py)."""
     state = _STATE
+    taken = None
     if isinstance(source, StoredSource):
         entries, orders = source.entries, source.orders
     else:
+        known = source_stats.unchanged(source, state["context"], state["recorded"], state["stored"],
+                                       iris.entry_graph)
+        if known is not None:
+            return _SourceResult(str(source), list(known.entries), BuildReport(
+                entries=len(known.entries), unchanged=len(known.entries)), "", [], [], known.path, known), [], []
+        taken = source_stats.stat(source, state["fmt"])
         entries, orders = read_source(source, format=state["fmt"], page_date=state["page_date"]), None
     checkpoint("build.read")
-    report = BuildReport()
+    report = BuildReport(read=int(isinstance(source, Path)))
+    hashes: list[str] = []
     todo = _changes(entries, state["stored"], state["registry_digest"] + source_digest(entries), report,
-                    orders)
+                    orders, hashes)
     entry_input.check_reused((entry for entry, _, _ in todo), str(source), state["origins"])
-    return _SourceResult(str(source), [(e.id, e.line) for e in entries], report, "", [], []), entries, todo
+    result = _SourceResult(str(source), [(e.id, e.line) for e in entries], report, "", [], [])
+    if isinstance(source, Path):
+        result.file = source_stats.key(source)
+        result.stat = source_stats.record(source, taken, state["context"], result.ids, hashes)
+    return result, entries, todo
 
 
 def extract_source(extractor: Extractor, corrections: correcting.Plan, entries: list[Entry],
@@ -298,7 +317,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
           replace_registry: bool = False, progress: Progress[Any] = _no_progress,
           extractor: Callable[[Registry], Extractor] = Extractor,
           corrections_path: Path | None = None, corrections: bool = True,
-          cluster: str | None = None) -> BuildReport:
+          cluster: str | None = None, rehash: bool = False) -> BuildReport:
     """Add sources to the store (the bundled seed when none are given).
 
     Building the same sources twice changes nothing: an entry whose input (and the registry) is
@@ -319,6 +338,9 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
 
     With `cluster` (a Dask scheduler's address) the entries are extracted on that cluster
     (graph/cluster.py), with the same result.
+
+    A source file whose size and modification time are those the store recorded when it last read
+    it is not read again (graph/source_stats.py says when); `rehash` reads every source.
     """
     sources = expand(sources) if sources else bundled_sources()
     registry = read_registry(registry_path)
@@ -336,9 +358,13 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
         stored.update(dict.fromkeys(fixes.undone() & stored.keys(), ""))  # extracted again
         if remote is not None:
             remote.start(registry, extractor, fixes)
+        recorded = source_stats.loads(store.sidecar(source_stats.SIDECAR))
         _STATE.update(fmt=fmt, page_date=page_date, stored=stored, registry_digest=registry_digest,
                       extractor=extractor(registry) if remote is None else None, folder=store.path,
-                      origins=entry_input.origins(store), corrections=fixes, cluster=remote)
+                      origins=entry_input.origins(store), corrections=fixes, cluster=remote,
+                      recorded={} if rehash else recorded,
+                      context=source_stats.context(EXTRACTION_VERSION, nlp.fingerprint(), registry_digest,
+                                                   fmt, page_date))
         handle, temp = tempfile.mkstemp(dir=store.path, prefix=".build-", suffix=".nq")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -350,7 +376,10 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
                 if report.registry_change is not None:
                     _extract_the_rest(store, seen, pending, report.registry_change, report.updated)
                 fixes.reconcile(store, pending.out, pending.changed, pending.records, stored)
+                sidecars = _sidecars(recorded, pending.stats)
                 if not pending.changed and record.same(before):
+                    if store.db is not None and sidecars != _sidecars(recorded, {}):
+                        store.replace_sidecar(source_stats.SIDECAR, sidecars[source_stats.SIDECAR])
                     report.statements, report.positions = store_counts(store)
                     report.warnings = fixes.warnings + correcting.stale(store, fixes)
                     return report
@@ -358,7 +387,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
                         registry_digest)
             checkpoint("build.written")
             store.commit(sorted(pending.changed | {str(iris.REGISTRY_GRAPH), str(iris.DERIVED_GRAPH)}),
-                         Path(temp))
+                         Path(temp), sidecars)
         finally:
             _STATE.clear()
             for part in (temp, *store.path.glob(".build-*.nq")):  # this build's, as it holds the lock
@@ -380,6 +409,14 @@ def _connect(uri: str | None) -> AbstractContextManager[Any]:
     return cluster.connect(uri)
 
 
+def _sidecars(recorded: dict[str, source_stats.SourceStat],
+              read: dict[str, source_stats.SourceStat | None]) -> dict[str, str]:
+    """The records of the source files (graph/source_stats.py): those of the files this build
+    read (or found unchanged) replace theirs; a file read too soon after a change has none."""
+    stats = {**recorded, **read}
+    return {source_stats.SIDECAR: source_stats.dumps(s for s in stats.values() if s is not None)}
+
+
 def _extract_the_rest(store: Store, seen: dict[str, str], pending: _Pending,
                       change: registry_state.RegistryChange, updated: int) -> None:
     """After a registry change: extract again every stored entry this build was not given."""
@@ -399,12 +436,15 @@ def _collect(result: _SourceResult, seen: dict[str, str], pending: _Pending, rep
                 result.source, line,
             )
         seen[entry_id] = result.source
-    with open(result.nquads, encoding="utf-8") as part:
-        shutil.copyfileobj(part, pending.out)
-    Path(result.nquads).unlink()
+    if result.nquads:  # a source found unchanged by its stat wrote none
+        with open(result.nquads, encoding="utf-8") as part:
+            shutil.copyfileobj(part, pending.out)
+        Path(result.nquads).unlink()
+    if result.file:
+        pending.stats[result.file] = result.stat
     pending.changed.update(result.changed)
     pending.records += result.records
-    for name in ("entries", "added", "updated", "unchanged"):
+    for name in ("entries", "added", "updated", "unchanged", "read"):
         setattr(report, name, getattr(report, name) + getattr(result.report, name))
 
 
@@ -421,13 +461,17 @@ def _checked(entries: list[Entry], source: Path, seen: dict[str, str]) -> list[E
 
 
 def _changes(entries: list[Entry], stored: dict[str, str], registry_digest: str,
-             report: BuildReport, orders: Sequence[int] | None = None) -> list[tuple[Entry, int, str]]:
+             report: BuildReport, orders: Sequence[int] | None = None,
+             hashes: list[str] | None = None) -> list[tuple[Entry, int, str]]:
     """The entries whose input differs from what the store holds (added or updated); `orders` are
-    their places in their source, when not their places in `entries`."""
+    their places in their source, when not their places in `entries`. `hashes` gets every
+    entry's input hash, in order."""
     todo = []
     for entry, order in zip(entries, orders if orders is not None else source_order(entries)):
         report.entries += 1
         digest = input_hash(entry, order, registry_digest)
+        if hashes is not None:
+            hashes.append(digest)
         graph = str(iris.entry_graph(entry.id))
         if stored.get(graph) == digest:
             report.unchanged += 1

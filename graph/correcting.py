@@ -632,9 +632,16 @@ def apply_to_store(store: Store, plan: Plan) -> None:
 
 def checked(store: Store) -> dict[tuple[str, str, str, str | None], str]:
     """What people see of an analyst's check on a statement, "confirmed by alice" or "corrected by
-    alice", keyed by the statement's (entry id, text, holder id, issue id)."""
+    alice", keyed by the statement's (entry id, text, holder id, issue id).
+
+    Read from the statements an analyst checked (the sp:correctedBy index), one by one: the
+    cost follows the corrections, not the store."""
     found: dict[tuple[str, str, str, str | None], list[tuple[int, str, str]]] = {}
-    for row in store.select(queries.CHECKED):
+    corrected = {q.subject for q in store.db.quads_for_pattern(None, ox.NamedNode(str(SP.correctedBy)), None, None)
+                 if isinstance(q.subject, ox.NamedNode)} if store.db is not None else set()
+    rows = [row for statement in sorted(corrected, key=str)
+            for row in store.select(queries.CHECKED, statement=statement)]
+    for row in rows:
         issue = row.get("issue")
         key = (row["entryId"].value, row["text"].value, iris.local_id(row["holder"].value),
                iris.local_id(issue.value) if issue is not None else None)

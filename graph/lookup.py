@@ -13,11 +13,13 @@ POSITIONS with the actor bound; `said` 73 ms against 1.75 s; the same rows both 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 import pyoxigraph as ox
 
+from standpoint.graph import names
+from standpoint.graph.positions import sort_key
 from standpoint.graph.store import Store
 from standpoint.ontology.namespace import DCTERMS, FOAF, RDF, SKOS, SP
 
@@ -29,8 +31,18 @@ def _node(iri: Any) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
 
-def _props(db: ox.Store, subject: ox.NamedNode, *predicates: Any) -> Props:
-    """The objects of a subject's predicates, once each, in every graph, in a stable order."""
+def _props(db: ox.Store, subject: ox.NamedNode, *predicates: Any, whole: bool = False) -> Props:
+    """The objects of a subject's predicates, once each, in every graph, in a stable order.
+
+    `whole` reads all the subject's triples in one index scan, quicker when most of a subject's
+    few triples are wanted (a position, a statement's ten); else one lookup per predicate."""
+    if whole:
+        wanted: dict[str, set[Any]] = {str(p): set() for p in predicates}
+        for q in db.quads_for_pattern(subject, None, None, None):
+            objects = wanted.get(q.predicate.value)
+            if objects is not None:
+                objects.add(q.object)
+        return {p: sorted(objects, key=str) for p, objects in wanted.items()}
     found: Props = {}
     for predicate in predicates:
         objects = {q.object for q in db.quads_for_pattern(subject, _node(predicate), None, None)}
@@ -96,7 +108,7 @@ def statement_terms(store: Store, actor: ox.NamedNode, by: By = "speaker") -> It
     if db is None:
         return
     for statement in _subjects(db, ROLES[by], actor):
-        props = _props(db, statement, *STATEMENT_PROPS)
+        props = _props(db, statement, *STATEMENT_PROPS, whole=True)
         if _node(SP.Statement) not in props[str(RDF.type)]:
             continue
         row = _statement_row(statement, props, cache)
@@ -131,13 +143,15 @@ def _statement_row(statement: Any, props: Props, cache: _Cache) -> dict[str, Any
 POSITION_PROPS = (RDF.type, SP.issue, SP.stance, SP.statementCount, SP.firstTime, SP.lastTime, SP.evidence)
 
 
-def position_terms(store: Store, actor: ox.NamedNode) -> Iterator[dict[str, Any]]:
-    """POSITIONS' solutions for one actor, as terms: one per position and evidence statement."""
+def position_terms(store: Store, actor: ox.NamedNode, latest_count: int | None = None) -> Iterator[dict[str, Any]]:
+    """POSITIONS' solutions for one actor, as terms: one per position and evidence statement;
+    with `latest_count`, only for each position's statements that can be among its
+    `latest_count` latest (see `latest`)."""
     db, cache, name = _start(store, actor)
     if db is None:
         return
     for position in _subjects(db, SP.actor, actor):
-        props = _props(db, position, *POSITION_PROPS)
+        props = _props(db, position, *POSITION_PROPS, whole=True)
         if _node(SP.Position) not in props[str(RDF.type)]:
             continue
         head = {key: _one(props, p) for key, p in (
@@ -149,7 +163,7 @@ def position_terms(store: Store, actor: ox.NamedNode) -> Iterator[dict[str, Any]
             continue
         base = {"position": position, "actor": actor, "actorName": name, **head,
                 "issueId": issue_id, "issueLabel": label, "issueSource": _one(issue, SP.issueSource)}
-        for statement in props[str(SP.evidence)]:
+        for statement in latest(store, props[str(SP.evidence)], latest_count):
             evidence = _evidence(db, statement, cache)
             if evidence is not None:
                 yield {**base, "statement": statement, **evidence}
@@ -184,3 +198,65 @@ def actors_named(store: Store, text: str) -> set[str]:
         if named and idents and isinstance(idents[0].object, ox.Literal):
             ids.add(idents[0].object.value)
     return ids
+
+
+# -- what `standpoint show` draws, read through the indexes (graph/network.py) -----------------
+
+def latest(store: Store, statements: Iterable[Any], count: int | None) -> list[Any]:
+    """The statements of the `count` latest times by their sp:time (all those of the last of
+    these times too): every statement that can be among the `count` latest in any finer order."""
+    statements = list(statements)
+    db = store.db
+    if count is None or len(statements) <= count or db is None:
+        return statements
+    predicate = _node(SP.time)
+    keys: dict[str, Any] = {}  # many statements share a time
+    times: dict[Any, Any] = {}
+    for statement in statements:
+        found = [q.object.value for q in db.quads_for_pattern(statement, predicate, None, None)
+                 if isinstance(q.object, ox.Literal)]
+        for value in found:
+            if value not in keys:
+                keys[value] = sort_key(value)
+        times[statement] = max(keys[value] for value in found) if found else None
+    known = sorted((t for t in times.values() if t is not None), reverse=True)
+    if len(known) < len(statements) or not known:
+        return statements  # a statement without a time: keep them all, as before
+    cutoff = known[count - 1]
+    return [s for s in statements if times[s] >= cutoff]
+
+
+ACTOR_TYPES = ((FOAF.Person, "person"), (FOAF.Organization, "organisation"), (SP.Place, "place"))
+
+
+def actor_row(store: Store, actor: ox.NamedNode) -> Row | None:
+    """An actor as `read.actors` gives it (id, name, type, roles, party, aliases), or None when
+    it is not an actor there (no type, name or id)."""
+    db = store.db
+    if db is None:
+        return None
+    props = _props(db, actor, RDF.type, DCTERMS.identifier, FOAF.name, SKOS.altLabel, SP.party, SP.holds)
+    types = [kind for cls, kind in ACTOR_TYPES if _node(cls) in props[str(RDF.type)]]
+    ident, name = _one(props, DCTERMS.identifier), _one(props, FOAF.name)
+    if not types or ident is None or name is None:
+        return None
+    parties = sorted(n.value for party in props[str(SP.party)] for n in _props(db, party, FOAF.name)[str(FOAF.name)])
+    roles = sorted({role for holding in props[str(SP.holds)] for role in _roles(db, holding)})
+    return {"id": ident.value, "name": name.value, "type": types[0], "roles": roles,
+            "party": parties[0] if parties else None,
+            "aliases": sorted({a.value for a in props[str(SKOS.altLabel)]})}
+
+
+def _roles(db: ox.Store, holding: Any) -> Iterator[str]:
+    """A holding's roles as people read them: "Home Secretary (2024-07-05 to now)"."""
+    props = _props(db, holding, SP.role, SP.startDate, SP.endDate)
+    start, end = _one(props, SP.startDate), _one(props, SP.endDate)
+    for role in props[str(SP.role)]:
+        for label in _props(db, role, SKOS.prefLabel)[str(SKOS.prefLabel)]:
+            yield (f"{label.value} ({names.period(start and start.value, end and end.value)})"
+                   if start is not None or end is not None else label.value)
+
+
+def places(store: Store) -> list[ox.NamedNode]:
+    """Every place (sp:Place), through the type index."""
+    return [] if store.db is None else _subjects(store.db, RDF.type, _node(SP.Place))

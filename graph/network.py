@@ -16,7 +16,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from standpoint.graph import correcting, iris, lookup, queries, read
-from standpoint.graph.positions import sort_key
+from standpoint.graph.positions import sort_key, when
 from standpoint.graph.store import Store
 
 
@@ -39,20 +39,20 @@ def project(store: Store, issue: str | None = None, actor: str | None = None, *,
     ("the Home Secretary") was held.
     """
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    actors = {row["id"]: row for row in read.actors(store)}
+    actors = Actors(store)
     issue_id = read.find_issue(store, issue) if issue else None
     actor_id = read.find_actor(store, actor, on) if actor else None
     totals = _totals(store, issue_id, actor_id)
     kept = sorted(totals, key=lambda a: (-totals[a], a))[:max_actors]
-    terms = [t for a in kept for t in _actor_terms(store, a, issue_id)]
-    for position in read.position_rows(_plain(t) for t in terms):
-        _add_actor(G, actors[position["actor_id"]])
-        node = f"issue:{position['issue_id']}"
-        G.add_node(node, label=position["issue"], type="issue")
+    terms = [t for a in kept for t in _actor_terms(store, a, issue_id, max_evidence)]
+    for position in _heads(terms):
+        _add_actor(G, actors[position["actor"]])
+        node = f"issue:{position['issueId']}"
+        G.add_node(node, label=position["issueLabel"], type="issue")
         G.add_edge(
-            f"actor:{position['actor_id']}", node, key=position["stance"],
-            relation=position["stance"], weight=position["statements"],
-            first=position["first"], last=position["last"], evidence=[],
+            f"actor:{position['actor']}", node, key=position["stance"],
+            relation=position["stance"], weight=int(position["count"]),
+            first=_moment(position["first"]), last=_moment(position["last"]), evidence=[],
         )
     _add_evidence(G, terms, max_evidence, correcting.checked(store))
     _add_context(G, store, actors)
@@ -61,22 +61,73 @@ def project(store: Store, issue: str | None = None, actor: str | None = None, *,
     return G
 
 
+class Actors(dict[str, dict[str, Any]]):
+    """The rows of `read.actors` by id, each looked up when first asked for: a page reads the
+    actors it draws, not every actor of the store."""
+
+    def __init__(self, store: Store):
+        super().__init__()
+        self.store = store
+        self.missing: set[str] = set()
+
+    def _find(self, actor_id: str) -> bool:
+        if actor_id not in self.missing and not super().__contains__(actor_id):
+            row = lookup.actor_row(self.store, ox.NamedNode(str(iris.actor(actor_id))))
+            if row is None:
+                self.missing.add(actor_id)
+            else:
+                self[actor_id] = row
+        return super().__contains__(actor_id)
+
+    def __contains__(self, actor_id: object) -> bool:
+        return isinstance(actor_id, str) and self._find(actor_id)
+
+    def __missing__(self, actor_id: str) -> dict[str, Any]:
+        if self._find(actor_id):
+            return self[actor_id]
+        raise KeyError(actor_id)
+
+    def places(self) -> list[dict[str, Any]]:
+        """Every place of the store (issues are linked to the places their evidence names)."""
+        ids = (iris.local_id(node.value) for node in lookup.places(self.store))
+        return [self[place] for place in ids if place in self]
+
+
 def _totals(store: Store, issue_id: str | None, actor_id: str | None) -> dict[str, int]:
     """Statements behind each actor's positions (on the issue, for the actor, when given)."""
-    totals: dict[str, int] = {}
-    for row in store.select(queries.POSITION_HEADS):
-        actor, issue = iris.local_id(row["actor"].value), iris.local_id(row["issue"].value)
-        if (issue_id and issue != issue_id) or (actor_id and actor != actor_id):
-            continue
-        totals[actor] = totals.get(actor, 0) + int(row["count"].value)
-    return totals
+    bound = {"derived": ox.NamedNode(str(iris.DERIVED_GRAPH))}
+    if issue_id:
+        bound["issue"] = ox.NamedNode(str(iris.issue(issue_id)))
+    if actor_id:
+        bound["actor"] = ox.NamedNode(str(iris.actor(actor_id)))
+    query = queries.ACTOR_TOTALS_ON_ISSUE if issue_id else queries.ACTOR_TOTALS
+    return {iris.local_id(row["actor"].value): int(row["total"].value)
+            for row in store.select(query, **bound)}
 
 
-def _actor_terms(store: Store, actor_id: str, issue_id: str | None) -> list[dict[str, Any]]:
-    """One actor's positions with their evidence, through the store's indexes."""
+def _actor_terms(store: Store, actor_id: str, issue_id: str | None,
+                 max_evidence: int | None = None) -> list[dict[str, Any]]:
+    """One actor's positions with their evidence (with `max_evidence`, what can be among each
+    position's latest), through the store's indexes."""
     issue = str(iris.issue(issue_id)) if issue_id else None
-    return [t for t in lookup.position_terms(store, ox.NamedNode(str(iris.actor(actor_id))))
+    node = ox.NamedNode(str(iris.actor(actor_id)))
+    return [t for t in lookup.position_terms(store, node, max_evidence)
             if issue is None or t["issue"].value == issue]
+
+
+def _heads(terms: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per position (as the store derived it: stance, count, first and last time), in the
+    order of `standpoint positions`."""
+    heads: dict[str, dict[str, Any]] = {}
+    for row in terms:
+        if row["position"].value not in heads:
+            heads[row["position"].value] = _plain(row)
+    return sorted(heads.values(), key=lambda h: (h["issueId"], h["stance"], h["actor"]))
+
+
+def _moment(value: str) -> str:
+    """A stored time as the positions' rows write it."""
+    return when(read.iso(value)).isoformat()
 
 
 def _plain(terms: dict[str, Any]) -> dict[str, Any]:
@@ -134,7 +185,7 @@ def _add_evidence(G: nx.MultiDiGraph[str], terms: list[dict[str, Any]], max_evid
     G.graph["statements"] = sorted(kept, key=order)
 
 
-def _add_context(G: nx.MultiDiGraph[str], store: Store, actors: dict[str, dict[str, Any]]) -> None:
+def _add_context(G: nx.MultiDiGraph[str], store: Store, actors: Actors) -> None:
     """Party membership, constituencies and locations of the actors already drawn."""
     for row in store.select(queries.NETWORK_RELATIONS):
         source_id, target_id = iris.local_id(row["from"].value), iris.local_id(row["to"].value)
@@ -145,9 +196,9 @@ def _add_context(G: nx.MultiDiGraph[str], store: Store, actors: dict[str, dict[s
         G.add_edge(f"actor:{source_id}", target, key=relation, relation=relation, weight=1)
 
 
-def _add_issue_places(G: nx.MultiDiGraph[str], store: Store, actors: dict[str, dict[str, Any]]) -> None:
+def _add_issue_places(G: nx.MultiDiGraph[str], store: Store, actors: Actors) -> None:
     """An issue is linked to the places its evidence names ("local inquiries" - Oldham)."""
-    places = {row["id"]: row for row in actors.values() if row["type"] == "place"}
+    places = {row["id"]: row for row in actors.places()}
     for _, target, data in list(G.edges(data=True)):
         if not target.startswith("issue:"):
             continue

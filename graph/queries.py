@@ -86,10 +86,14 @@ SELECT ?statement ?actor ?actorName ?holder ?holderName ?text ?kind ?entryId ?pu
   OPTIONAL { ?statement sp:stance ?stance }
 }"""
 
-POSITION_HEADS = """
-SELECT ?position ?actor ?issue ?count WHERE {
-  ?position a sp:Position ; sp:actor ?actor ; sp:issue ?issue ; sp:statementCount ?count .
-}"""
+# The statements behind each actor's positions, in all (on ?issue, bound); ?derived is bound to
+# the derived graph, where the positions are, so the other graphs are not read.
+ACTOR_TOTALS = """
+SELECT ?derived ?actor (SUM(?count) AS ?total) WHERE { GRAPH ?derived {
+  ?position a sp:Position ; sp:issue ?issue ; sp:actor ?actor ; sp:statementCount ?count .
+} } GROUP BY ?derived ?actor"""
+
+ACTOR_TOTALS_ON_ISSUE = ACTOR_TOTALS.replace("?derived ?actor", "?derived ?issue ?actor")
 
 NETWORK_RELATIONS = """
 SELECT ?from ?relation ?to WHERE {

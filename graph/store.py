@@ -29,7 +29,7 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -111,8 +111,25 @@ class Store:
     def __len__(self) -> int:
         return len(self._db())
 
-    def commit(self, drop: list[str], nquads: Path) -> None:
-        """Publish a new generation: the current one less the `drop` graphs, plus an N-Quads file.
+    def sidecar(self, name: str) -> str | None:
+        """The text of a file kept inside the current generation beside the database (see
+        `commit`), or None when there is none."""
+        current = _current(self.path)
+        try:
+            return (current / name).read_text(encoding="utf-8") if current is not None else None
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def replace_sidecar(self, name: str, text: str) -> None:
+        """Replace a file kept inside the current generation, atomically (a writer only)."""
+        current = _current(self.path)
+        if not self.writable or current is None:
+            raise StoreError("the store was opened read-only")
+        _write_atomically(current / name, text)
+
+    def commit(self, drop: list[str], nquads: Path, sidecars: Mapping[str, str] | None = None) -> None:
+        """Publish a new generation: the current one less the `drop` graphs, plus an N-Quads file,
+        and `sidecars` (name -> text) as files inside it beside the database.
 
         Atomic: readers see the old generation until one rename points `current` at the new.
         From just before that rename on, Ctrl-C is held off until the store is closed: once
@@ -133,6 +150,8 @@ class Store:
             checkpoint("commit.loaded")
             db.flush()
             del db
+            for name, text in (sidecars or {}).items():
+                _write_atomically(new / name, text)
         except (OSError, SyntaxError, ValueError) as err:
             shutil.rmtree(new, ignore_errors=True)
             raise StoreError(f"cannot write the store at {self.path}: {_first_line(err)}") from err
@@ -154,6 +173,16 @@ class Store:
 
 
 LOAD_BATCH = 100_000  # quads per bulk load: Oxigraph's loader holds a batch in memory
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a temporary file, flushed, renamed over it."""
+    temp = path.with_name(f".{path.name}-{os.getpid()}")
+    with temp.open("w", encoding="utf-8") as file:
+        file.write(text)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temp, path)
 
 
 def _bulk_load(db: ox.Store, nquads: Path) -> None:

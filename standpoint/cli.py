@@ -69,14 +69,19 @@ def main() -> None:
 @click.option("--cluster", envvar="STANDPOINT_CLUSTER", metavar="URI",
               help="Extract on a Dask cluster, e.g. tcp://scheduler:8786 (or set STANDPOINT_CLUSTER); "
                    "the store is written here, with the same result as a local build.")
+@click.option("--rehash", is_flag=True,
+              help="Read every source, even one whose size and modification time are those the "
+                   "store recorded when it last read it (an edit that kept both).")
 @store_option
 @handle_errors
 def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry: Path | None,
           replace_registry: bool, report_format: str, spacy_model: str | None, corrections: Path | None,
-          no_corrections: bool, cluster: str | None, store: Path) -> None:
+          no_corrections: bool, cluster: str | None, rehash: bool, store: Path) -> None:
     """Add sources to the store (default: the bundled seed).
 
     Building the same source twice changes nothing; a changed entry replaces its old statements.
+    A source file whose size and modification time have not changed since the store read it is
+    not read again (as git does); --rehash reads it all the same.
     Bad input stops the build before anything is written. The store records its registry: a build
     with another one extracts every entry again, and one that lacks the store's registry's issues
     or people is refused unless --replace-registry is given.
@@ -96,7 +101,7 @@ def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry:
         nlp.use_model(spacy_model)
     report = run_build(list(sources), store, fmt=fmt, page_date=page_date, registry_path=registry,
                        replace_registry=replace_registry, progress=progress, corrections_path=corrections,
-                       corrections=not no_corrections, cluster=cluster)
+                       corrections=not no_corrections, cluster=cluster, rehash=rehash)
     for warning in report.warnings:
         click.echo(f"standpoint: warning: {one_line(warning)}", err=True)
     if report_format == "json":
