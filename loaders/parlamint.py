@@ -45,7 +45,7 @@ from standpoint.errors import InputError
 from standpoint.loaders.discovery import slug
 from standpoint.loaders.hansard import party_code
 from standpoint.loaders.text import MAX_ENTRY_CHARS, clean, size
-from standpoint.records import CorpusRole, Entry, SpeakerRef
+from standpoint.records import CorpusRole, Entry, SpeakerRef, within
 
 __all__ = ["MAX_XML_BYTES", "People", "day_files", "is_day_file", "parse_parlamint",
            "read_parlamint", "read_people"]
@@ -78,7 +78,7 @@ class Affiliation:
     end: date | None
 
     def holds_on(self, day: date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        return within(day, self.start, self.end)
 
 
 @dataclass(frozen=True)

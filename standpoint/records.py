@@ -150,7 +150,12 @@ class RoleHolding:
     end: date | None = None
 
     def held_on(self, day: date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        return within(day, self.start, self.end)
+
+
+def within(day: date, start: date | None, end: date | None) -> bool:
+    """Is the day inside the dates (either open when None)?"""
+    return (start is None or start <= day) and (end is None or day <= end)
 
 
 @dataclass(frozen=True)
