@@ -42,8 +42,17 @@ class Lexicon:
     valence: dict[str, float]
 
     def polarity(self, word: str) -> int:
-        """+1 or -1 for a clear evaluative word (cue list first, then VADER), else 0."""
-        value = self.valence.get(word.lower(), 0.0)
+        """+1 or -1 for a clear evaluative word (cue list first, then VADER), else 0. A word the
+        lexicon lacks that is "un-" and a clearly good word is a bad one ("unwise", "unworkable").
+
+        >>> lexicon().polarity("disgrace"), lexicon().polarity("unwise"), lexicon().polarity("table")
+        (-1, -1, 0)
+        """
+        word = word.lower()
+        value = self.valence.get(word)
+        if value is None and word.startswith("un") and self.valence.get(word[2:], 0.0) >= CLEAR:
+            return -1
+        value = value or 0.0
         return 1 if value >= CLEAR else -1 if value <= -CLEAR else 0
 
 

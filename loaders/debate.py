@@ -47,9 +47,10 @@ def aggregate(statements: list[Statement], speaker: str, issue: str) -> list[Sta
 def by_side(statements: list[Statement], speaker: str, issue: str, body: str,
             mover: Mover | None, party_side: tuple[Side, str] | None = None) -> list[Statement]:
     """The statements of a speech that states no stance on the issue it debates, with the stance
-    of the side of the House its words show, put on the speaker's own sentence that shows it;
-    else, weaker, the side its party's speeches in the debate show (`party_side`: the side and
-    who showed it), put on the speech's first sentence.
+    of its side of the House. The side is its party's, as the whole debate shows it
+    (`party_side`: the side and who showed it); a speaker with no party has the side their own
+    words show. When the speech's own words show that side, the stance goes on the sentence
+    that shows it; else, weaker, on the speech's first sentence.
 
     >>> from datetime import date
     >>> body = "Opposition Members never funded it."
@@ -62,24 +63,23 @@ def by_side(statements: list[Statement], speaker: str, issue: str, body: str,
     >>> said = [Statement("e", "al", body, "direct", 0, len(body), date(2025, 1, 1))]
     >>> [(s.stance, s.confidence, s.cue) for s in by_side(said, "al", "m", body, "government",
     ...                                                   ("government", 'Jo: "Opposition Members"'))]
-    [('supports', 0.2, 'side of the House: government, as party colleagues show (Jo: "Opposition Members")')]
+    [('supports', 0.2, 'side of the House: government, as the debate shows (Jo: "Opposition Members")')]
     """
     if mover is None or any(s.issue_id == issue and s.stance and s.holder == speaker for s in statements):
         return statements
     own = [s for s in statements if s.speaker_id == speaker and s.holder_id is None and s.issue_id is None]
     shown = side_shown(body)
-    if shown is not None:
+    on: Statement | None = None
+    if shown is not None and (party_side is None or party_side[0] == shown[0]):
         side, start, end = shown
         on = next((s for s in own if s.start <= start < s.end), None)
         change: dict[str, Any] = {"confidence": CONFIDENCE, "cue": f"side of the House: {side} ({body[start:end]})",
-                  "cue_start": start, "cue_end": end}
-    elif party_side is not None and own:
+                                  "cue_start": start, "cue_end": end}
+    if on is None and party_side is not None and own:
         side, shown_by = party_side
         on = own[0]
         change = {"confidence": PARTY_CONFIDENCE,
-                  "cue": f"side of the House: {side}, as party colleagues show ({shown_by})"}
-    else:
-        return statements
+                  "cue": f"side of the House: {side}, as the debate shows ({shown_by})"}
     if on is None:
         return statements
     stance = stance_of_side(side, mover)

@@ -311,14 +311,25 @@ class Known:
         name = party_name(code_or_name)
         if not name:
             return None
+        found = self.known_party(code_or_name)
+        if found is not None:
+            return found
+        aliases = tuple(dict.fromkeys(a for a in (code_or_name, *PARTY_ALIASES.get(name, ())) if a != name))
+        return self._new(Actor(self._free_id(slug(name)), name, "organisation", aliases=aliases,
+                               kind="party", discovered=True)).id
+
+    def known_party(self, code_or_name: str) -> str | None:
+        """The organisation id of a party the registry or this source already knows, by a
+        Hansard code, its name or a short name ("Labour", "Tories"); None if none."""
+        name = party_name(code_or_name)
+        if not name:
+            return None
         wanted = {_key(name), _key(code_or_name), *(_key(a) for a in PARTY_ALIASES.get(name, ()))}
         for actor in (*self.registry.actors.values(), *self.discovered.values()):
             if actor.type == "organisation" and actor.kind == "party" and (
                     {_key(actor.name), *(_key(a) for a in actor.aliases)} & wanted):
                 return actor.id
-        aliases = tuple(dict.fromkeys(a for a in (code_or_name, *PARTY_ALIASES.get(name, ())) if a != name))
-        return self._new(Actor(self._free_id(slug(name)), name, "organisation", aliases=aliases,
-                               kind="party", discovered=True)).id
+        return None
 
     def place(self, name: str) -> Actor:
         """The registry place of that name, or a discovered one (a constituency, say)."""

@@ -19,7 +19,7 @@ from standpoint.loaders.mentions import Matcher, is_compatible, pronoun_gender
 from standpoint.loaders.proposals import Named, is_found, under_debate
 from standpoint.loaders.reading import Sentence, cue_words, parsed, sentences
 from standpoint.loaders.registry import Registry
-from standpoint.loaders.sides import Mover, PartySides, Side, motion_mover
+from standpoint.loaders.sides import DebateSides, Mover, Side, motion_mover, past_governments
 from standpoint.loaders.stance import Stance, stances
 from standpoint.loaders.syntax import SentenceParse
 from standpoint.loaders.text_spans import Span, quotes
@@ -105,7 +105,7 @@ class Extractor:
         self.sources: dict[str, Known] = {}
         self.proposals: dict[str, Named] = {}  # per source
         self.debated_forms: dict[str, str] = {}  # a found issue under debate -> its words
-        self.party_sides = PartySides()  # the sides each party's speeches show, per debate
+        self.debate_sides = DebateSides()  # the side each party sits on, per debate
         self.names = RegistryNames(registry)
         self.registry_kinds = {a.id: a.type for a in registry.actors.values()}
         self.parsed: dict[tuple[str, str], Paragraphs] = {}
@@ -139,11 +139,12 @@ class Extractor:
         return None
 
     def party_side(self, result: Extraction) -> tuple[Side, str] | None:
-        """The side the speaker's party shows in the debate (see `prepare`)."""
+        """The side the speaker's party sits on in the debate, as the debate shows it (see
+        `prepare`), and who showed it."""
         speaker = result.speaker
         if speaker is None or not speaker.party or result.about is None:
             return None
-        return self.party_sides.of(debate_of(result.entry, result.about), speaker.party)
+        return self.debate_sides.of(debate_of(result.entry, result.about), speaker.party)
 
     def mover(self, issue_id: str, entry: Entry) -> Mover | None:
         """Who moved the motion an entry debates: from the issue's text (a motion's words), else
@@ -240,8 +241,10 @@ class Extractor:
         for entry in entries:
             result = self.introduce(entry, Extraction(entry))
             if result.about and result.speaker is not None and result.speaker.party and not result.chair:
-                self.party_sides.add(debate_of(entry, result.about), result.speaker.party,
-                                     result.speaker.name, entry.body)
+                known = self.known(entry)
+                past = {p for p in map(known.known_party, past_governments(entry.body)) if p}
+                self.debate_sides.add(debate_of(entry, result.about), result.speaker.party,
+                                      result.speaker.name, entry.body, past)
         for entry in entries:  # then those named only by a surname, once every full name is known
             for one in self._parsed(entry):
                 self.known(entry).discover_speakers(one.tokens)
@@ -585,7 +588,8 @@ def _left_open(text: str, piece: nlp.Piece) -> bool:
 
 
 def _turned(stance: Stance) -> Stance:
-    """A stance on what stands against an issue (an amendment to a motion) is the opposite one
-    on the issue."""
+    """A stance on what stands against an issue (an amendment to a motion, or what a motion
+    would annul) is the opposite one on the issue."""
     other = "opposes" if stance.stance == "supports" else "supports"
-    return replace(stance, stance=other, cue=f"{stance.cue} (the amendment)")
+    against = "the amendment" if stance.mention.via == "amendment" else "what the motion would undo"
+    return replace(stance, stance=other, cue=f"{stance.cue} ({against})")

@@ -75,7 +75,7 @@ PARTIES: dict[str, str | None] = {
 }
 # Short names a party goes by, for finding it in a registry that names it otherwise.
 PARTY_ALIASES: dict[str, tuple[str, ...]] = {
-    "Conservative Party": ("Conservatives", "Conservative", "Tories"),
+    "Conservative Party": ("Conservatives", "Conservative", "Tories", "Tory"),
     "Labour Party": ("Labour",), "Liberal Democrats": ("Lib Dems", "Liberal Democrat"),
     "Scottish National Party": ("SNP",), "Democratic Unionist Party": ("DUP",),
     "Green Party": ("Greens",), "Social Democratic and Labour Party": ("SDLP",),

@@ -2,7 +2,8 @@
 
 "the review" or "the inquiries" refers to the last issue named in the entry whose name ends in
 that head noun; nothing is resolved without an antecedent. In an entry that says what it debates
-(`about`), "the Bill", "this motion", "the proposal", "these plans" refer to that issue.
+(`about`), "the Bill", "this motion", "the proposal", "these plans" refer to that issue ("the
+Bill" and "the Order" only when it is one).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ ANAPHOR = re.compile(
 )
 # What a debate calls the thing under debate: "the Bill", "this motion", "these proposals".
 UNDER_DEBATE = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Oo]ur|[Tt]heir|[Hh]er|[Hh]is|[Mm]y)\s+"
+    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hese|[Oo]ur|[Tt]heir|[Hh]er|[Hh]is|[Mm]y)\s+"
     r"(?:(?:[Gg]overnment['’]s|[Mm]inister['’]s|new|draft|proposed|present|whole)\s+)?"
     r"(?P<head>Bill|bill|[Mm]otion|[Pp]roposals?|[Pp]lans?|[Mm]easures?|[Ll]egislation|Order|"
     r"[Rr]egulations|[Ss]cheme|[Pp]olicy|[Rr]eforms?)(?![\w-])"
@@ -34,6 +35,9 @@ AMENDMENT = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir)\s+
 UNDOING = re.compile(r"\bbe\s+(?:revoked|annulled|rescinded|repealed|withdrawn|not\s+approved)\b|"
                      r"\bpraying\s+that\b[^.]*\bannulled\b|\bdeclines?\s+to\s+(?:approve|give)\b",
                      re.IGNORECASE)
+# Heads that name one kind of business: "the Bill" is the thing under debate only when it is a
+# Bill; in a debate on a motion it is some other Bill.
+KINDS = {"bill", "order", "regulations"}
 GENERIC_MODIFIERS = {
     "new", "proposed", "planned", "latest", "promised", "announced", "whole", "three-month",
     "government's", "government’s", "first", "five", "four", "these", "such",
@@ -86,6 +90,8 @@ class IssueMatcher:
             for issue in issues.values()
         }
         self.undoing = {issue.id for issue in issues.values() if UNDOING.search(issue.description)}
+        self.kinds = {issue.id: KINDS & {w.lower() for w in re.findall(r"[\w-]+", " ".join(
+            (issue.label, *issue.aliases, issue.description)))} for issue in issues.values()}
         self.regex = re.compile(
             "(?<![\\w-])(?:" + "|".join(f"(?P<i{n}>{_alias_regex(p)})" for n, (p, _) in enumerate(phrases))
             + ")(?![\\w-])",
@@ -119,7 +125,8 @@ class IssueMatcher:
             antecedent = next((m for m in reversed(before) if m.head == word.lower()), None)
             if antecedent is not None and self._modifiers_fit(" ".join(words[:k]), antecedent):
                 end = match.string.index(word, offset) + len(word)
-                return IssueMention(antecedent.issue_id, match.start(), end, word.lower(), "anaphora")
+                return IssueMention(antecedent.issue_id, match.start(), end, word.lower(), "anaphora",
+                                    rival=antecedent.rival)
             offset = match.string.index(word, offset) + len(word)
         return None
 
@@ -144,8 +151,10 @@ class IssueMatcher:
                 found.append(mention)
         if about is not None:
             for match in UNDER_DEBATE.finditer(text, start, end):
+                head = match.group("head").lower()
+                if head in KINDS and about in self.kinds and head not in self.kinds[about]:
+                    continue  # "the Bill" in a debate on a motion: another Bill
                 if not any(m.start < match.end() and match.start() < m.end for m in found):
-                    head = match.group("head").lower()
                     found.append(IssueMention(about, match.start(), match.end(), head, "about",
                                               rival=self._undone(about, head)))
             if self.motion(about):

@@ -71,8 +71,19 @@ def head_of(sent: SpacySpan, start: int, end: int) -> Token | None:
     return heads[0] if heads else inside[0]
 
 
+NOBODY = {"none", "nobody", "no-one", "neither", "nothing"}  # a subject that denies the predicate
+
+
+def _nobody(subject: Token) -> bool:
+    """"none of us", "nobody", "no Member": a subject that denies its predicate, and so holds
+    no view itself (the speaker's is that nobody should)."""
+    return subject.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in subject.children)
+
+
 def _negated(token: Token, lex: Lexicon) -> bool:
+    """"not X", "never X", and "none of us will X", "no Member would X"."""
     return any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in lex.negation)
+               or c.dep_ in ("nsubj", "nsubjpass") and _nobody(c)
                for c in token.children)
 
 
@@ -96,6 +107,11 @@ def _sign(token: Token, lex: Lexicon, below: Token) -> int:
         lemma = token.lower_  # "opposed to", "committed to": the form itself is the cue
     if token.pos_ == "ADP":
         return -1 if lemma in lex.oppose else 0
+    if token.lemma_ == "be" and below.dep_ in ("xcomp", "ccomp", "csubj"):
+        # "it would be unwise to oppose X", "it is vital that X goes ahead": the judgement of the
+        # clause it stands for
+        judge = _judging(token, lex)
+        return 0 if judge is None else lex.polarity(judge.lower_) or lex.polarity(judge.lemma_)
     if lemma in lex.transparent or lemma in lex.speech and lemma not in lex.support | lex.oppose:
         return 0
     if lemma in lex.oppose:
@@ -105,10 +121,18 @@ def _sign(token: Token, lex: Lexicon, below: Token) -> int:
     return lex.polarity(token.lower_) or lex.polarity(lemma)
 
 
+def _judging(copula: Token, lex: Lexicon) -> Token | None:
+    """The evaluative complement of "be": "unwise" in "it would be unwise to ..."."""
+    return next((c for c in copula.children if c.dep_ in ("acomp", "attr")
+                 and (lex.polarity(c.lower_) or lex.polarity(c.lemma_))), None)
+
+
 def _judged(token: Token, lex: Lexicon) -> tuple[int, Token | None]:
-    """What a predicate says of its subject: "is a disgrace", "would be unaffordable", "will hurt"."""
-    sign = 0 if token.lemma_ == "be" else _acting(token, lex) or lex.polarity(token.lower_) or \
-        lex.polarity(token.lemma_)
+    """What a predicate says of its subject: "is a disgrace", "would be unaffordable", "will hurt".
+    What it does to its object counts with the object's worth: "will cut jobs" judges it badly,
+    "will cut waste" and "will end an injustice" well, "would create a rigged market" badly."""
+    sign = 0 if token.lemma_ == "be" else (_acting(token, lex) or lex.polarity(token.lower_) or
+                                           lex.polarity(token.lemma_)) * _worth(token, lex)
     if not sign:  # "X needs to be implemented", "X has cost jobs and should be scrapped"
         sign = next((_acting(c, lex) for c in token.children
                      if c.dep_ in ("xcomp", "conj") and _acting(c, lex)
@@ -127,6 +151,16 @@ def _judged(token: Token, lex: Lexicon) -> tuple[int, Token | None]:
     if sign and _negated(token, lex):
         sign = -sign
     return sign, cue if sign else None
+
+
+def _worth(verb: Token, lex: Lexicon) -> int:
+    """-1 when the verb's object is judged bad ("a rigged market", "waste"), else +1: what a
+    proposal acts on is taken to be worth something unless its words say otherwise."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for word in (obj, *(m for m in obj.children if m.dep_ in ("amod", "compound"))):
+            if lex.polarity(word.lower_) < 0 or lex.polarity(word.lemma_) < 0:
+                return -1
+    return 1
 
 
 def _acting(token: Token, lex: Lexicon) -> int:
@@ -195,7 +229,7 @@ def compose(sent: SpacySpan, start: int, end: int, things: frozenset[int] = froz
                 hedged = True  # "has not ruled out X": a door left open, not a stand
             if step:
                 sign *= step
-                evidence.append(token)
+                evidence.append(_judging(token, lex) if token.lemma_ == "be" else token)
                 owner = _possessor(token)
                 if owner is not None:
                     found.append(_composed(sign, evidence, hedged, owner))
@@ -203,7 +237,8 @@ def compose(sent: SpacySpan, start: int, end: int, things: frozenset[int] = froz
                 sign = -sign
         hedged = hedged or _hedged(token, lex)
         subject = next((c for c in token.children if c.dep_ in SUBJECTS and c.i not in inside
-                        and c.i != below.i and c.lower_ not in NOT_HOLDERS and c.i not in things), None)
+                        and c.i != below.i and c.lower_ not in NOT_HOLDERS and c.i not in things
+                        and not _nobody(c)), None)
         if subject is not None and token.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and below.dep_ not in SUBJECTS:
             holder = subject
             marks = {c.lower_ for c in token.children if c.dep_ == "mark"}

@@ -167,7 +167,7 @@ def _clause_stance(text: str, a: int, b: int, mention: IssueMention,
     before = text[a:mention.start]
     if _DIRECT_NEGATION.search(before) and not _LACK.search(before[-30:]):
         return Stance(mention.issue_id, "opposes", 0.7, "negated", mention)
-    than = _compare(text, a, b, mention) or _prefer(text, a, b, mention, others)
+    than = _compare(text, a, b, mention, others) or _prefer(text, a, b, mention, others)
     if than:
         return than
     lack = _lack(text, a, b, mention)
@@ -203,15 +203,18 @@ def _clause_stance(text: str, a: int, b: int, mention: IssueMention,
     return Stance(mention.issue_id, "supports" if score > 0 else "opposes", confidence, cue, mention)
 
 
-def _compare(text: str, a: int, b: int, mention: IssueMention) -> Stance | None:
-    """"X can deliver more than Y": opposes Y, supports X."""
+def _compare(text: str, a: int, b: int, mention: IssueMention,
+             others: list[IssueMention]) -> Stance | None:
+    """"X can deliver more than Y": opposes Y, supports X. X is supported only when what it is
+    put above is another issue ("the Bill could cost more than £100 million" compares no two)."""
     for match in _THAN.finditer(text, a, b):
         preceding = text[a:match.start()]
         if not (_MORE.search(preceding) or match.group().lower() in ("rather than", "instead of")):
             continue
         if match.end() <= mention.start and mention.start - match.end() < 40:
             return Stance(mention.issue_id, "opposes", 0.8, match.group(), mention)
-        if mention.end <= match.start():
+        if mention.end <= match.start() and any(
+                m is not mention and 0 <= m.start - match.end() < 40 for m in others):
             return Stance(mention.issue_id, "supports", 0.75, "more than", mention)
     return None
 

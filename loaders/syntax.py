@@ -191,11 +191,13 @@ class SentenceParse:
 
 
 def _extraposed(token: Token) -> bool:
-    """"It is clear that ...", "it would be wrong to ...", "it would help if ...": "it" stands for
-    the clause that follows."""
+    """"It is clear that ...", "it would be wrong to ...", "it would help if ...", "it is
+    important for people to ...": "it" stands for the clause that follows."""
     head = token.head
     if head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children) and any(
-            c.dep_ == "advcl" and c.i > head.i and any(m.lower_ in ("if", "when") for m in c.children)
+            c.dep_ == "advcl" and c.i > head.i and any(
+                m.lower_ in ("if", "when", "for") and m.dep_ == "mark" or m.lower_ == "to" and m.dep_ == "aux"
+                for m in c.children)
             for c in head.children):
         return True
     return any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children) or any(

@@ -33,6 +33,18 @@ def stance_on(text: str, issue: str) -> list[tuple[str | None, str | None]]:
     ("He said the congestion charge would be unaffordable.", [("opposes", "He")]),
     ("The congestion charge is a disgrace.", [("opposes", None)]),
     ("We will never back the congestion charge.", [("opposes", None)]),
+    # what the issue does counts with the worth of what it is done to
+    ("The congestion charge would create a rigged market.", [("opposes", None)]),
+    ("The congestion charge will cut waste.", [("supports", None)]),
+    ("The congestion charge will cut bus routes.", [("opposes", None)]),
+    ("The congestion charge would end an injustice.", [("supports", None)]),
+    # an extraposed "it" carries the judgement of the clause it stands for
+    ("It would be foolish to scrap the congestion charge.", [("supports", None)]),
+    ("It would be unwise to back the congestion charge.", [("opposes", None)]),
+    # a subject that denies the predicate
+    ("None of us could vote for the congestion charge.", [("opposes", None)]),
+    ("No councillor will defend the congestion charge.", [("opposes", None)]),
+    ("The mayor declined to back the congestion charge.", [("opposes", "mayor")]),
 ])
 def test_stance_is_composed_along_the_path_to_the_issue(text, expected):
     assert stance_on(text, "congestion charge") == expected
@@ -189,6 +201,30 @@ def test_on_a_motion_to_annul_a_stance_on_the_thing_is_the_opposite_on_the_motio
         tmp_path: Path, body: str, stance: str):
     assert speech_positions(tmp_path, PRAYER_REGISTRY, "fares-order-prayer", body) == [
         ("Jane Doe", "fares-order-prayer", stance)]
+
+
+def test_an_anaphor_for_what_a_motion_would_annul_keeps_its_side(tmp_path: Path):
+    body = "I will not support the Rail Fares Order. Indeed we shall oppose the Order because it is unfair."
+    assert speech_positions(tmp_path, PRAYER_REGISTRY, "fares-order-prayer", body) == [
+        ("Jane Doe", "fares-order-prayer", "supports")]
+
+
+BUS_MOTION = """
+issues:
+  - id: bus-motion
+    label: Rural buses motion
+    description: That this House calls on the Government to restore the rural bus grant.
+"""
+
+
+@pytest.mark.parametrize("body", [
+    "The Bill on harbour dues will give councils vital powers.",  # another Bill than the motion
+    "My right hon. Friend the Member for Eastfield knows the depot well.",  # a form of address
+    "The grant could cost more than £40 million a year.",  # a comparison of no two issues
+    "It is important for villages to have a say in their timetables.",  # an extraposed "it"
+])
+def test_words_that_do_not_judge_the_motion_state_no_stance_on_it(tmp_path: Path, body: str):
+    assert speech_positions(tmp_path, BUS_MOTION, "bus-motion", body) == []
 
 
 def test_a_name_called_an_organisation_that_takes_she_said_is_a_person(tmp_path: Path):

@@ -35,6 +35,14 @@ issues:
     ("That this House regrets the withdrawal of the Bill on harbour dues.", (), "not government"),
     ("", ("Harbours Bill",), "government"),
     ("", ("Fishing motion", "Fishing"), None),
+    ("That this House disagrees with the Lords in their amendment 7.", (), "government"),
+    (("That an humble Address be presented to His Majesty, praying that the Harbour Dues "
+      "Regulations 2026 be annulled."), (), "not government"),
+    ("That the Ferry Fares Regulations 2026 be revoked.", (), "not government"),
+    ("That leave be given to bring in a Bill to cap ferry fares.", ("Ferry Fares Bill",), None),
+    ("That this House takes note of European Union Document No. 5123/26 on fisheries.", (), "government"),
+    ("That this House authorises the Secretary of State to pay a grant to the harbour trust.", (),
+     "government"),
 ])
 def test_who_moved_a_motion_is_read_from_its_words(motion: str, titles: tuple[str, ...], mover: str | None):
     assert motion_mover(motion, *titles) == mover
@@ -48,6 +56,10 @@ def test_who_moved_a_motion_is_read_from_its_words(motion: str, titles: tuple[st
     ("The Minister has had three years to fix the timetable.", "opposition"),
     ("I ask the right hon. Lady's Government to think again.", "opposition"),
     ("The depot in my constituency has closed.", None),
+    ("I call on the Government to think again about the depot.", "opposition"),
+    ("The Government must reopen the depot.", "opposition"),
+    ("My hon. Friend the shadow Minister set out our case.", "opposition"),
+    ("The previous Government closed the depot.", "government"),
     ("My hon. Friend the Minister knows that Government Members care about this.", None),
 ])
 def test_the_forms_of_address_show_the_side_of_the_house(speech: str, side: str | None):
@@ -107,7 +119,8 @@ def test_a_speech_on_its_sides_footing_takes_its_sides_stance(debate: Path):
         ("Ira Penn", "bus-routes"): "supports",    # no side in his words: his party's (Ned Rowe's)
         ("Otto Hart", "ferry-order"): "supports",  # government side, government order
         ("Lena Moss", "ferry-order"): "opposes",   # opposition side, government order
-    }
+        ("Una Fell", "bus-routes"): "supports",    # her party shows no side, but the debate does:
+    }                                              # the Conservatives govern, so Greens oppose them
 
 
 def test_the_evidence_is_the_sentence_that_shows_the_side_weakly_held(debate: Path):
@@ -124,13 +137,18 @@ def test_a_speech_that_shows_no_side_takes_its_partys_weaker_still_naming_who_sh
     (evidence,) = _positions(debate)[("Ira Penn", "bus-routes")]["evidence"]
     assert evidence["text"] == "The 42 bus used to run every hour."
     assert evidence["confidence"] == 0.2
-    assert evidence["cue"] == 'side of the House: opposition, as party colleagues show (Ned Rowe: "Government Members")'
+    assert evidence["cue"] == 'side of the House: opposition, as the debate shows (Ned Rowe: "Government Members")'
 
 
-def test_a_party_that_shows_no_side_or_a_motion_of_unknown_mover_gives_none(debate: Path):
-    rows = _positions(debate)
-    assert ("Una Fell", "bus-routes") not in rows
-    assert ("Ada Quill", "fishing") not in rows
+def test_a_party_that_shows_no_side_sits_opposite_the_party_that_governs(debate: Path):
+    (evidence,) = _positions(debate)[("Una Fell", "bus-routes")]["evidence"]
+    assert evidence["confidence"] == 0.2
+    assert evidence["cue"] == ('side of the House: opposition, as the debate shows '
+                               '(the government side is the party of Ada Quill: "Opposition Members")')
+
+
+def test_a_motion_of_unknown_mover_gives_no_side(debate: Path):
+    assert ("Ada Quill", "fishing") not in _positions(debate)
 
 
 def test_the_side_is_named_as_the_cue_in_the_store(debate: Path):
@@ -143,4 +161,53 @@ def test_the_side_is_named_as_the_cue_in_the_store(debate: Path):
                     "side of the House: government (Opposition Members)",
                     "side of the House: opposition (Government Members)",
                     "side of the House: opposition (The Minister)",
-                    'side of the House: opposition, as party colleagues show (Ned Rowe: "Government Members")']
+                    'side of the House: opposition, as the debate shows (Ned Rowe: "Government Members")',
+                    ('side of the House: opposition, as the debate shows '
+                     '(the government side is the party of Ada Quill: "Opposition Members")')]
+
+
+def _debate(tmp_path: Path, motion: str, speeches: list[tuple[str, str]]) -> dict[str, dict]:
+    """Build one debate on `motion` (speaker, body each) and read each speaker's position."""
+    (tmp_path / "registry.yaml").write_text(
+        f'issues:\n  - id: depots\n    label: Depots motion\n    description: "{motion}"\n', encoding="utf-8")
+    source = tmp_path / "debate.jsonl"
+    source.write_text("".join(
+        json.dumps({"id": f"s{n}", "published": "2026-06-02", "speaker": who, "about": "depots", "body": body}) + "\n"
+        for n, (who, body) in enumerate(speeches)), encoding="utf-8")
+    store = tmp_path / "store"
+    result = invoke("build", source, "--registry", tmp_path / "registry.yaml", "--store", store)
+    assert result.exit_code == 0, result.output
+    return {r["actor"]: r for r in json_rows("positions", "--store", store)}
+
+
+def test_the_party_that_governs_is_read_from_the_whole_debate(tmp_path: Path):
+    """One "the Minister" is weak evidence; a colleague's "Opposition Members" outweighs it, so
+    a Conservative member who questions the Minister still speaks from the government side."""
+    rows = _debate(tmp_path, "That this House regrets the closure of rail depots.", [
+        ("Ms Ana Birch (Con)", "Opposition Members closed more depots than anyone."),
+        ("Mr Cal Drew (Con)", "Will the Minister visit the depot at Marsh End?"),
+        ("Ms Dee Frost (Lab)", "Government Members should come to Marsh End and see."),
+        ("Mr Eli Gage (Lab)", "Forty jobs went in a week."),
+        ("Ms Fay Holt (Green)", "Freight needs those depots."),
+    ])
+    assert {actor: row["stance"] for actor, row in rows.items()} == {
+        "Ana Birch": "opposes", "Cal Drew": "opposes",  # the government side, on the opposition's motion
+        "Dee Frost": "supports", "Eli Gage": "supports", "Fay Holt": "supports",  # opposition side
+    }
+    (evidence,) = rows["Cal Drew"]["evidence"]
+    assert evidence["confidence"] == 0.2
+    assert evidence["cue"] == 'side of the House: government, as the debate shows (Ana Birch: "Opposition Members")'
+
+
+def test_a_party_named_as_a_past_government_is_not_the_government(tmp_path: Path):
+    """Labour has more speeches and shows no side, which would make it the likelier
+    government; but one of its members speaks of "the last Labour Government"."""
+    rows = _debate(tmp_path, "That the Rail Depots (Closure) Order 2026 be approved.", [
+        ("Ms Ana Birch (Lab)", "The last Labour Government kept every depot open."),
+        ("Mr Cal Drew (Lab)", "Marsh End needs its depot."),
+        ("Ms Dee Frost (Con)", "The Minister will know the figures."),
+    ])
+    assert {actor: row["stance"] for actor, row in rows.items()} == {
+        "Ana Birch": "opposes", "Cal Drew": "opposes",  # opposition, on the government's order
+        "Dee Frost": "supports",
+    }
