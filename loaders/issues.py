@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from standpoint.loaders.sides import motion_mover
 from standpoint.records import Issue
 
 QUOTE_MARKS = "\"'‘’“”"
@@ -38,6 +39,11 @@ UNDOING = re.compile(r"\bbe\s+(?:revoked|annulled|rescinded|repealed|withdrawn|n
 # Heads that name one kind of business: "the Bill" is the thing under debate only when it is a
 # Bill; in a debate on a motion it is some other Bill.
 KINDS = {"bill", "order", "regulations"}
+# Heads for what a government does: on a motion moved from outside the government ("That this
+# House regrets ..."), "the policy" and "these reforms" are the government's, which the motion
+# attacks, not the motion itself.
+GOVERNMENT_WORKS = {"policy", "plan", "plans", "measure", "measures", "scheme", "reform", "reforms",
+                    "legislation"}
 GENERIC_MODIFIERS = {
     "new", "proposed", "planned", "latest", "promised", "announced", "whole", "three-month",
     "government's", "government’s", "first", "five", "four", "these", "such",
@@ -90,6 +96,8 @@ class IssueMatcher:
             for issue in issues.values()
         }
         self.undoing = {issue.id for issue in issues.values() if UNDOING.search(issue.description)}
+        self.outside = {issue.id for issue in issues.values()
+                        if motion_mover(issue.description) == "not government"}
         self.kinds = {issue.id: KINDS & {w.lower() for w in re.findall(r"[\w-]+", " ".join(
             (issue.label, *issue.aliases, issue.description)))} for issue in issues.values()}
         self.regex = re.compile(
@@ -154,6 +162,8 @@ class IssueMatcher:
                 head = match.group("head").lower()
                 if head in KINDS and about in self.kinds and head not in self.kinds[about]:
                     continue  # "the Bill" in a debate on a motion: another Bill
+                if head in GOVERNMENT_WORKS and about in self.outside:
+                    continue  # "this policy" in a debate on an opposition's motion: the government's
                 if not any(m.start < match.end() and match.start() < m.end for m in found):
                     found.append(IssueMention(about, match.start(), match.end(), head, "about",
                                               rival=self._undone(about, head)))

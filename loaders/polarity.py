@@ -130,9 +130,12 @@ def _judging(copula: Token, lex: Lexicon) -> Token | None:
 def _judged(token: Token, lex: Lexicon) -> tuple[int, Token | None]:
     """What a predicate says of its subject: "is a disgrace", "would be unaffordable", "will hurt".
     What it does to its object counts with the object's worth: "will cut jobs" judges it badly,
-    "will cut waste" and "will end an injustice" well, "would create a rigged market" badly."""
-    sign = 0 if token.lemma_ == "be" else (_acting(token, lex) or lex.polarity(token.lower_) or
-                                           lex.polarity(token.lemma_)) * _worth(token, lex)
+    "will cut waste" and "will end an injustice" well, "would create a rigged market" badly
+    (but "risks further damage" is bad whatever the object)."""
+    sign = 0 if token.lemma_ == "be" else _acting(token, lex) or lex.polarity(token.lower_) or \
+        lex.polarity(token.lemma_)
+    if sign > 0 or _acting(token, lex):  # "risks damage" stays bad: a bad verb's object is bad too
+        sign *= _worth(token, lex)
     if not sign:  # "X needs to be implemented", "X has cost jobs and should be scrapped"
         sign = next((_acting(c, lex) for c in token.children
                      if c.dep_ in ("xcomp", "conj") and _acting(c, lex)
@@ -209,6 +212,8 @@ def compose(sent: SpacySpan, start: int, end: int, things: frozenset[int] = froz
             return [BLOCKED]
         if marks & CONDITIONAL:
             return []
+        if _on_condition(token):
+            return [BLOCKED]  # "if Members disagree, they can vote against X": nothing is asserted
         if below.i == token.i:  # the root
             break
         if below.dep_ in SUBJECTS:
@@ -255,6 +260,12 @@ def compose(sent: SpacySpan, start: int, end: int, things: frozenset[int] = froz
     if by_modifier and holder is not None:  # "said ministers pressed ahead with a reckless X"
         return [*found, path, *by_modifier]
     return [*found, path]
+
+
+def _on_condition(token: Token) -> bool:
+    """A predicate with an "if" or "unless" clause of its own holds only on that condition."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL for m in c.children)
+               for c in token.children)
 
 
 def _possessor(token: Token) -> Token | None:

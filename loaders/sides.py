@@ -22,7 +22,8 @@ government's; a party its own speeches put on the government side too sits with 
 other party sits in opposition. A party named as a past government ("the last Labour
 Government") is not the government now. When the words leave two parties level, the one with
 more speeches in the debate is taken for the government's, which holds the majority of the
-House.
+House. When only one party speaks and its words show the opposition side, the government did
+not speak: the party is in opposition.
 
 >>> motion_mover("That the draft Police Grant Report be approved.")
 'government'
@@ -207,12 +208,15 @@ class DebateSides:
             start, end = shown.first(shown.side) or (0, 0)
             self.first.setdefault((debate, party, shown.side), (speaker, body[start:end]))
 
-    def government(self, debate: Debate) -> set[str]:
+    def government(self, debate: Debate) -> set[str] | None:
         """The parties on the government side: the one whose speeches show it most (of those
         not named as a past government; the larger on a tie), with any other its own speeches
-        put there. Empty when no speech shows a side."""
+        put there. None when no speech shows a side; empty when the only party that spoke shows
+        the opposition side (the government did not speak: there is no other to compare)."""
         scores = self.score.get(debate, {})
         if not any(scores.values()):
+            return None
+        if len(scores) == 1 and sum(scores.values()) < 0:
             return set()
         past = self.past.get(debate, set())
         count = self.speeches[debate]
@@ -224,13 +228,13 @@ class DebateSides:
         """The side the party sits on in the debate, and who showed it in which words; None when
         the debate shows no side, or the party has no speech in it."""
         governing = self.government(debate)
-        if not governing or party not in self.score[debate]:
+        if governing is None or party not in self.score[debate]:
             return None
         side: Side = "government" if party in governing else "opposition"
         shown = self.first.get((debate, party, side))
         if shown is not None:
             return side, f'{shown[0]}: "{shown[1]}"'
-        lead = max(governing, key=lambda p: (self.score[debate][p], p))
+        lead = max(governing, key=lambda p: (self.score[debate][p], p), default="")
         if side == "opposition" and (debate, lead, "government") in self.first:
             who, words = self.first[(debate, lead, "government")]
             return side, f'the government side is the party of {who}: "{words}"'

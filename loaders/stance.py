@@ -195,8 +195,6 @@ def _clause_stance(text: str, a: int, b: int, mention: IssueMention,
                 weight = 1.0 / (1 + _distance(match, mention) / 40)
                 if abs(polarity * weight) > abs(score):
                     score, cue = polarity * weight, match.group()
-        if score:
-            break
     if score == 0:
         return None
     confidence = round(min(0.9, 0.5 + abs(score) * 0.4), 2)

@@ -194,6 +194,8 @@ def _extraposed(token: Token) -> bool:
     """"It is clear that ...", "it would be wrong to ...", "it would help if ...", "it is
     important for people to ...": "it" stands for the clause that follows."""
     head = token.head
+    if head.pos_ == "ADJ" and any(c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > head.i for c in head.children):
+        return True  # "makes it clear that ...": a small clause
     if head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children) and any(
             c.dep_ == "advcl" and c.i > head.i and any(
                 m.lower_ in ("if", "when", "for") and m.dep_ == "mark" or m.lower_ == "to" and m.dep_ == "aux"

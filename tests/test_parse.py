@@ -38,6 +38,7 @@ def stance_on(text: str, issue: str) -> list[tuple[str | None, str | None]]:
     ("The congestion charge will cut waste.", [("supports", None)]),
     ("The congestion charge will cut bus routes.", [("opposes", None)]),
     ("The congestion charge would end an injustice.", [("supports", None)]),
+    ("The congestion charge risks further harm to trade.", [("opposes", None)]),
     # an extraposed "it" carries the judgement of the clause it stands for
     ("It would be foolish to scrap the congestion charge.", [("supports", None)]),
     ("It would be unwise to back the congestion charge.", [("opposes", None)]),
@@ -222,6 +223,7 @@ issues:
     "My right hon. Friend the Member for Eastfield knows the depot well.",  # a form of address
     "The grant could cost more than £40 million a year.",  # a comparison of no two issues
     "It is important for villages to have a say in their timetables.",  # an extraposed "it"
+    "Does she agree that this policy is a distraction?",  # the government's, which the motion attacks
 ])
 def test_words_that_do_not_judge_the_motion_state_no_stance_on_it(tmp_path: Path, body: str):
     assert speech_positions(tmp_path, BUS_MOTION, "bus-motion", body) == []

@@ -211,3 +211,14 @@ def test_a_party_named_as_a_past_government_is_not_the_government(tmp_path: Path
         "Ana Birch": "opposes", "Cal Drew": "opposes",  # opposition, on the government's order
         "Dee Frost": "supports",
     }
+
+
+def test_when_only_one_party_speaks_its_own_words_say_its_side(tmp_path: Path):
+    """Nobody from the government spoke: the one party that did shows the opposition side, so
+    it is in opposition, and supports its own motion, rather than being taken for the government
+    for want of another party to compare."""
+    rows = _debate(tmp_path, "That this House calls on the Government to keep the Marsh End depot open.", [
+        ("Ms Dee Frost (Lab)", "The Secretary of State has not visited Marsh End once."),
+        ("Mr Eli Gage (Lab)", "Forty jobs went in a week."),
+    ])
+    assert {actor: row["stance"] for actor, row in rows.items()} == {"Dee Frost": "supports", "Eli Gage": "supports"}
