@@ -51,6 +51,8 @@ SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 
+BUSINESS = ("motion", "Bill", "Order", "Regulations")  # what a debate on "X" may be: the X motion, ...
+
 
 @dataclass
 class Extraction:
@@ -115,7 +117,8 @@ class Extractor:
             for word in CAPITALISED.findall(name)}
 
     def about(self, entry: Entry) -> str | None:
-        """The issue an entry debates: its `about` field, else a title that names one issue.
+        """The issue an entry debates: its `about` field, else a title that names one issue (or
+        is the name of one with "motion", "Bill", "Order" or "Regulations" after it).
 
         What the registry does not know is found in the text: an `about` written as words ("the
         Tourist Levy Bill") or a title naming a Bill, Order, Regulations or motion is a found
@@ -134,6 +137,9 @@ class Extractor:
             named = {m.issue_id for m in self.issues.find(entry.title, 0, len(entry.title), [])}
             if len(named) == 1:
                 return named.pop()
+            business = {i for i in (self.issues.resolve(f"{entry.title} {kind}") for kind in BUSINESS) if i}
+            if not named and len(business) == 1:  # a debate titled "Rail Fares" on the Rail Fares motion
+                return business.pop()
             if not named and DEBATED_THING.search(entry.title):
                 return self._found_about(entry.title)
         return None

@@ -36,9 +36,9 @@ AMENDMENT = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Oo]ur|[Tt]heir)\s+
 UNDOING = re.compile(r"\bbe\s+(?:revoked|annulled|rescinded|repealed|withdrawn|not\s+approved)\b|"
                      r"\bpraying\s+that\b[^.]*\bannulled\b|\bdeclines?\s+to\s+(?:approve|give)\b",
                      re.IGNORECASE)
-# Heads that name one kind of business: "the Bill" is the thing under debate only when it is a
-# Bill; in a debate on a motion it is some other Bill.
-KINDS = {"bill", "order", "regulations"}
+# Heads that name one kind of business: "the Bill" is the thing under debate when it is a Bill
+# (or of no kind its words tell); in a debate on a motion or an Order it is some other Bill.
+KINDS = {"bill", "order", "regulations", "motion"}
 # Heads for what a government does: on a motion moved from outside the government ("That this
 # House regrets ..."), "the policy" and "these reforms" are the government's, which the motion
 # attacks, not the motion itself.
@@ -99,7 +99,8 @@ class IssueMatcher:
         self.outside = {issue.id for issue in issues.values()
                         if motion_mover(issue.description) == "not government"}
         self.kinds = {issue.id: KINDS & {w.lower() for w in re.findall(r"[\w-]+", " ".join(
-            (issue.label, *issue.aliases, issue.description)))} for issue in issues.values()}
+            (issue.label, *issue.aliases, issue.description)))} | (
+            {"motion"} if re.match(r"\s*That\b", issue.description) else set()) for issue in issues.values()}
         self.regex = re.compile(
             "(?<![\\w-])(?:" + "|".join(f"(?P<i{n}>{_alias_regex(p)})" for n, (p, _) in enumerate(phrases))
             + ")(?![\\w-])",
@@ -160,7 +161,8 @@ class IssueMatcher:
         if about is not None:
             for match in UNDER_DEBATE.finditer(text, start, end):
                 head = match.group("head").lower()
-                if head in KINDS and about in self.kinds and head not in self.kinds[about]:
+                kinds = self.kinds.get(about)
+                if head in KINDS - {"motion"} and kinds and head not in kinds:
                     continue  # "the Bill" in a debate on a motion: another Bill
                 if head in GOVERNMENT_WORKS and about in self.outside:
                     continue  # "this policy" in a debate on an opposition's motion: the government's

@@ -108,12 +108,12 @@ def _splitter() -> Language:
 @functools.cache
 def fingerprint() -> str:
     """Which pipeline extraction runs on, and its version: an entry is extracted again when it changes."""
+    from importlib import metadata  # not spaCy's helper, which imports all of spaCy (a second)
+
     name = model_name()
     try:
-        from spacy.util import get_package_version
-
-        version = get_package_version(name) or "?"
-    except ImportError:  # pragma: no cover
+        version = metadata.version(name)
+    except metadata.PackageNotFoundError:  # a pipeline loaded from a folder, not a package
         version = "?"
     return f"{name}@{version}"
 

@@ -222,3 +222,18 @@ def test_when_only_one_party_speaks_its_own_words_say_its_side(tmp_path: Path):
         ("Mr Eli Gage (Lab)", "Forty jobs went in a week."),
     ])
     assert {actor: row["stance"] for actor, row in rows.items()} == {"Dee Frost": "supports", "Eli Gage": "supports"}
+
+
+def test_a_debate_titled_for_a_motion_debates_it(tmp_path: Path):
+    """No `about` field: the debate's title "Rail Depots" names the Rail Depots motion."""
+    (tmp_path / "registry.yaml").write_text(
+        'issues:\n  - id: depots\n    label: Rail Depots motion\n'
+        '    description: "That this House regrets the closure of rail depots."\n', encoding="utf-8")
+    source = tmp_path / "debate.jsonl"
+    source.write_text(json.dumps({"id": "s1", "published": "2026-06-02", "title": "Rail Depots",
+                                  "speaker": "Mr Eli Gage (Lab)",
+                                  "body": "Government Members never visit Marsh End."}) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert invoke("build", source, "--registry", tmp_path / "registry.yaml", "--store", store).exit_code == 0
+    assert [(r["actor"], r["issue_id"], r["stance"]) for r in json_rows("positions", "--store", store)] == [
+        ("Eli Gage", "depots", "supports")]
