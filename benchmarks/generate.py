@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from standpoint.graph.build import bundled_sources
+from standpoint.graph.rdf.build import bundled_sources
 from standpoint.loaders import nlp, read_source
 from standpoint.loaders.extract import Extractor
 from standpoint.loaders.reading import sentences

@@ -23,9 +23,9 @@ from pathlib import Path
 import yaml
 from click.testing import CliRunner
 
-from standpoint.graph.build import build, bundled_sources
-from standpoint.graph.report import report_data
-from standpoint.graph.store import open_store
+from standpoint.graph.analysis.report import report_data
+from standpoint.graph.rdf.build import build, bundled_sources
+from standpoint.graph.rdf.store import open_store
 from standpoint.visualisations.report import write_report
 
 ROOT = Path(__file__).resolve().parents[1]

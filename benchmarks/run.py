@@ -38,9 +38,9 @@ sys.path.insert(0, str(HERE))
 from external import external
 from generate import generate
 
-from standpoint.graph import read
-from standpoint.graph.build import expand
-from standpoint.graph.store import open_store
+from standpoint.graph.rdf import read
+from standpoint.graph.rdf.build import expand
+from standpoint.graph.rdf.store import open_store
 from standpoint.loaders import read_source
 
 STANDPOINT = [str(Path(sys.executable).parent / "standpoint")]

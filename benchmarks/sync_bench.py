@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from graphdb_server import FalkorDBServer
 
-from standpoint.graph.database import GraphDatabase, opened
-from standpoint.graph.projection import KEY_LABELS, TYPES, Projection, rel_kind
-from standpoint.graph.sync import sync_projection
+from standpoint.graph.property.database import GraphDatabase, opened
+from standpoint.graph.property.projection import KEY_LABELS, TYPES, Projection, rel_kind
+from standpoint.graph.property.sync import sync_projection
 
 Row = dict[str, Any]
 WORDS = ["inquiry", "national", "local", "audit", "grooming", "gangs", "victims", "survivors", "police",

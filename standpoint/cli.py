@@ -94,7 +94,7 @@ def build(sources: tuple[Path, ...], page_date: date | None, fmt: str, registry:
       standpoint build topic.jsonl --registry my-registry.yaml --report json
       standpoint build debates/ --cluster tcp://scheduler:8786
     """
-    from standpoint.graph.build import build as run_build
+    from standpoint.graph.rdf.build import build as run_build
     from standpoint.loaders import nlp
 
     if spacy_model:
@@ -137,8 +137,8 @@ def issues(store: Path, fmt: str) -> None:
     Example:
       standpoint issues --format json
     """
-    from standpoint.graph.issue_list import issues as issue_list
-    from standpoint.graph.store import open_store
+    from standpoint.graph.rdf.issue_list import issues as issue_list
+    from standpoint.graph.rdf.store import open_store
 
     with open_store(store) as opened_store:
         rows = issue_list(opened_store)
@@ -167,8 +167,8 @@ def suggest(store: Path, out: Path | None) -> None:
     Example:
       standpoint registry suggest > found.yaml
     """
-    from standpoint.graph.store import open_store
-    from standpoint.graph.suggest import suggestion_yaml
+    from standpoint.graph.quality.suggest import suggestion_yaml
+    from standpoint.graph.rdf.store import open_store
 
     with open_store(store) as opened_store:
         text = suggestion_yaml(opened_store)
@@ -182,13 +182,13 @@ def suggest(store: Path, out: Path | None) -> None:
 def _read(name: str, store: Path, graph: str | None, **kwargs: Any) -> list[dict[str, Any]]:
     """A read command's rows: from the graph database with --graph, else from the store."""
     if graph:
-        from standpoint.graph import dbread
-        from standpoint.graph.database import opened
+        from standpoint.graph.property import dbread
+        from standpoint.graph.property.database import opened
 
         with opened(graph) as db:
             return getattr(dbread, name)(db, **kwargs)  # type: ignore[no-any-return]
-    from standpoint.graph import read
-    from standpoint.graph.store import open_store
+    from standpoint.graph.rdf import read
+    from standpoint.graph.rdf.store import open_store
 
     with open_store(store) as opened_store:
         return getattr(read, name)(opened_store, **kwargs)  # type: ignore[no-any-return]
@@ -340,8 +340,8 @@ def show(out: Path, issue: str | None, actor: str | None, on: date | None, max_a
     Example:
       standpoint show --out grooming-gangs.html --issue "national inquiry"
     """
-    from standpoint.graph.network import project
-    from standpoint.graph.store import open_store
+    from standpoint.graph.analysis.drawing import project
+    from standpoint.graph.rdf.store import open_store
     from standpoint.visualisations.page import write_page
 
     with open_store(store) as opened:
@@ -366,8 +366,8 @@ def export(fmt: str, out: Path, store: Path) -> None:
       standpoint export --to turtle --out standpoint.ttl
       standpoint export --to neo4j-csv --out neo4j-import/
     """
-    from standpoint.graph.export import export as run_export
-    from standpoint.graph.store import open_store
+    from standpoint.graph.rdf.export import export as run_export
+    from standpoint.graph.rdf.store import open_store
 
     with open_store(store) as opened:
         click.echo(str(run_export(opened, fmt, out)))
@@ -384,8 +384,8 @@ def validate(store: Path, fmt: str) -> None:
     Example:
       standpoint validate
     """
-    from standpoint.graph.check import check_store
-    from standpoint.graph.store import open_store
+    from standpoint.graph.quality.check import check_store
+    from standpoint.graph.rdf.store import open_store
 
     with open_store(store) as opened:
         report = check_store(opened)
@@ -411,8 +411,8 @@ def sparql(query: str, store: Path, fmt: str) -> None:
     Example:
       standpoint sparql 'SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name }'
     """
-    from standpoint.graph.sparql import run_query
-    from standpoint.graph.store import open_store
+    from standpoint.graph.rdf.sparql import run_query
+    from standpoint.graph.rdf.store import open_store
 
     with open_store(store) as opened:
         echo_rows(run_query(opened, query), fmt)
@@ -455,9 +455,9 @@ def sync(graph: str, batch_size: int, store: Path, fmt: str) -> None:
       NEO4J_PASSWORD=... standpoint sync --graph neo4j+s://xxxx.databases.neo4j.io
       standpoint sync --graph falkordb://localhost:6379
     """
-    from standpoint.graph.database import opened
-    from standpoint.graph.store import open_store
-    from standpoint.graph.sync import sync as run_sync
+    from standpoint.graph.property.database import opened
+    from standpoint.graph.property.sync import sync as run_sync
+    from standpoint.graph.rdf.store import open_store
 
     with open_store(store) as source, opened(graph) as db, sync_progress("Syncing") as advance:
         report = run_sync(source, db, batch_size, advance)
@@ -479,8 +479,8 @@ def cypher(query: str, graph: str, fmt: str) -> None:
     Example:
       standpoint cypher 'MATCH (a:Person) RETURN a.name AS name ORDER BY name' --graph bolt://localhost
     """
-    from standpoint.graph.database import opened
-    from standpoint.graph.dbread import run_query
+    from standpoint.graph.property.database import opened
+    from standpoint.graph.property.dbread import run_query
 
     with opened(graph) as db:
         echo_rows(run_query(db, query), fmt)
@@ -503,9 +503,9 @@ def evaluate(gold: Path, store: Path, fmt: str) -> None:
     """
     import json
 
-    from standpoint.graph.evaluate import evaluate as run_evaluate
-    from standpoint.graph.evaluate import read_gold, summary_rows
-    from standpoint.graph.store import open_store
+    from standpoint.graph.quality.evaluate import evaluate as run_evaluate
+    from standpoint.graph.quality.evaluate import read_gold, summary_rows
+    from standpoint.graph.rdf.store import open_store
 
     judged = read_gold(gold)
     with open_store(store) as opened:

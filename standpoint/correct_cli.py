@@ -48,7 +48,7 @@ def _common(func: Any) -> Any:
 
 
 def _record(store: Path, corrections: Path | None, action: str, **kwargs: Any) -> None:
-    from standpoint.graph.correct import record, request
+    from standpoint.graph.corrections.command import record, request
 
     done = record(store, lambda opened: request(opened, action, **kwargs), corrections)
     click.echo(f"recorded in {done.path} line {done.line}: {done.correction.describe()}; store {store} "
@@ -58,7 +58,7 @@ def _record(store: Path, corrections: Path | None, action: str, **kwargs: Any) -
 
 
 def _named(entry: str, span: str | None, text: str | None, holder: str | None, issue: str | None) -> Any:
-    from standpoint.graph.correct import Named
+    from standpoint.graph.corrections.command import Named
 
     return Named(entry, span, text, holder, issue)
 
@@ -217,8 +217,8 @@ def list_corrections(corrections: Path | None, store: Path, fmt: str) -> None:
     Example:
       standpoint correct list --format json
     """
-    from standpoint.graph.correct import listing
-    from standpoint.graph.store import open_store
+    from standpoint.graph.corrections.command import listing
+    from standpoint.graph.rdf.store import open_store
 
     with open_store(store) as opened:
         rows = listing(opened, corrections)
@@ -238,8 +238,8 @@ def export_corrections(gold: Path, corrections: Path | None, store: Path) -> Non
     Example:
       standpoint correct export --gold corrections-gold.jsonl
     """
-    from standpoint.graph.correct import export_gold
-    from standpoint.graph.store import open_store
+    from standpoint.graph.corrections.command import export_gold
+    from standpoint.graph.rdf.store import open_store
 
     with open_store(store) as opened:
         count = export_gold(opened, gold, corrections)
@@ -266,8 +266,8 @@ def review(limit: int, below: float, corrections: Path | None, store: Path, fmt:
       standpoint review --limit 10
       standpoint review --format json
     """
-    from standpoint.graph.review import review as run_review
-    from standpoint.graph.store import default_store_path, open_store
+    from standpoint.graph.quality.review import review as run_review
+    from standpoint.graph.rdf.store import default_store_path, open_store
 
     options: list[str] = []
     if Path(store).absolute() != default_store_path().absolute():

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from standpoint.cli_common import echo_rows, format_option, handle_errors, store_option
-from standpoint.graph.analysis import FILE_FORMATS, KINDS, LEVELS, NORMALISATIONS
+from standpoint.graph.analysis.discourse import FILE_FORMATS, KINDS, LEVELS, NORMALISATIONS
 
 __all__ = ["network", "report"]
 
@@ -28,7 +28,7 @@ class TimeType(click.ParamType):  # type: ignore[type-arg]
 
     def convert(self, value: Any, param: Any, ctx: Any) -> datetime:
         from standpoint.errors import InputError
-        from standpoint.graph.analysis import parse_time
+        from standpoint.graph.analysis.discourse import parse_time
 
         if isinstance(value, datetime):
             return value
@@ -87,9 +87,9 @@ def network(kind: str, issues: tuple[str, ...], start: datetime | None, end: dat
       standpoint network conflict --issue "national inquiry" --from 2025-01-16 --format json
       standpoint network congruence --level party --to-file parties.graphml
     """
-    from standpoint.graph.analysis import edge_rows, write_network
-    from standpoint.graph.analysis import network as build_network
-    from standpoint.graph.store import open_store
+    from standpoint.graph.analysis.discourse import edge_rows, write_network
+    from standpoint.graph.analysis.discourse import network as build_network
+    from standpoint.graph.rdf.store import open_store
 
     with open_store(store) as opened:
         G = build_network(opened, kind, issues=issues, start=start, end=end, level=level,
@@ -123,8 +123,8 @@ def report(out: Path, issues: tuple[str, ...], start: datetime | None, end: date
       standpoint report --out report
       standpoint report --out parties --level party --from 2025-01-01
     """
-    from standpoint.graph.report import report_data
-    from standpoint.graph.store import open_store
+    from standpoint.graph.analysis.report import report_data
+    from standpoint.graph.rdf.store import open_store
     from standpoint.visualisations.report import write_report
 
     with open_store(store) as opened:

@@ -20,8 +20,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from standpoint.cli import main
-from standpoint.graph.build import bundled_sources
-from standpoint.graph.store import open_store
+from standpoint.graph.rdf.build import bundled_sources
+from standpoint.graph.rdf.store import open_store
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"

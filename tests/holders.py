@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from standpoint.graph.build import build
+from standpoint.graph.rdf.build import build
 from standpoint.loaders.extract import Extraction
 from standpoint.loaders.registry import Registry
 from standpoint.records import Entry, Statement

@@ -1,4 +1,4 @@
-"""Discourse networks and their measures (graph/analysis.py) and `standpoint network`.
+"""Discourse networks and their measures (graph/analysis/discourse.py) and `standpoint network`.
 
 Like networkx's tests: small hand-built statement rows whose networks, coalitions, bridges and
 polarisation are worked out by hand in the comments; then the real store built from the seed
@@ -24,8 +24,9 @@ from conftest import ENV, HANSARD, invoke
 
 from standpoint.cli import main
 from standpoint.errors import InputError
-from standpoint.graph import analysis, read
-from standpoint.graph.store import open_store
+from standpoint.graph.analysis import discourse
+from standpoint.graph.rdf import read
+from standpoint.graph.rdf.store import open_store
 from standpoint.network_cli import network, report
 
 T1, T2, T3 = "2025-01-16T10:00:00+00:00", "2025-01-16T12:00:00+00:00", "2025-01-17"
@@ -70,21 +71,21 @@ def edges(G: nx.Graph, attribute: str = "weight") -> dict[tuple[str, str], Any]:
 # -- the networks -------------------------------------------------------------------------------
 
 def test_an_actor_in_the_network_stands_where_its_position_stands() -> None:
-    # the rule of `standpoint positions` (graph/positions.py): all one way is that stance,
+    # the rule of `standpoint positions` (graph/rdf/positions.py): all one way is that stance,
     # both ways is mixed, however many statements take each side
     rows = [said("a", "X", "supports", T1), said("a", "X", "supports", T2, 1), said("a", "X", "opposes", T3),
             said("b", "X", "opposes", T1), said("c", "X", "supports", T2)]
-    held = analysis.stances(rows)
+    held = discourse.stances(rows)
     assert {k: (v["stance"], v["latest"], v["changed"]) for k, v in held.items()} == {
         ("actor:a", "issue:X"): ("mixed", "opposes", True),
         ("actor:b", "issue:X"): ("opposes", "opposes", False),
         ("actor:c", "issue:X"): ("supports", "supports", False),
     }
-    assert edges(analysis.conflict(rows)) == {("b", "c"): 1}  # a, mixed, in no tie
+    assert edges(discourse.conflict(rows)) == {("b", "c"): 1}  # a, mixed, in no tie
 
 
 def test_congruence_links_actors_on_the_same_side_of_an_issue() -> None:
-    C = analysis.congruence(ROWS)
+    C = discourse.congruence(ROWS)
     # X: a-b, a-f, b-f (support), c-d (oppose); Y: a-b (oppose), c-e, c-f, e-f (support); Z: a-f
     assert edges(C, "count") == {("a", "b"): 2, ("a", "f"): 2, ("b", "f"): 1, ("c", "d"): 1,
                                  ("c", "e"): 1, ("c", "f"): 1, ("e", "f"): 1}
@@ -102,7 +103,7 @@ def test_congruence_links_actors_on_the_same_side_of_an_issue() -> None:
 
 
 def test_conflict_links_actors_on_opposite_sides() -> None:
-    K = analysis.conflict(ROWS)
+    K = discourse.conflict(ROWS)
     # X: {a, b, f} x {c, d}; Y: {a, b} x {c, e, f}; e is mixed on X, so in no tie about X
     assert edges(K, "count") == {("a", "c"): 2, ("b", "c"): 2, ("a", "d"): 1, ("b", "d"): 1,
                                  ("c", "f"): 1, ("d", "f"): 1, ("a", "e"): 1, ("a", "f"): 1,
@@ -118,7 +119,7 @@ def test_conflict_links_actors_on_opposite_sides() -> None:
     ("average", 0.8, round(1 / 1.5, 6)),                # 2 / ((3 + 2) / 2); e holds only Y
 ])
 def test_normalised_weights(normalise: str, ab: float, ce: float) -> None:
-    C = analysis.congruence(ROWS, normalise=normalise)
+    C = discourse.congruence(ROWS, normalise=normalise)
     assert C.edges["actor:a", "actor:b"]["weight"] == ab
     assert C.edges["actor:c", "actor:e"]["weight"] == ce
     assert C.edges["actor:a", "actor:b"]["count"] == 2
@@ -126,13 +127,13 @@ def test_normalised_weights(normalise: str, ab: float, ce: float) -> None:
 
 def test_unknown_normalisation_and_network_name_the_choices() -> None:
     with pytest.raises(InputError, match="unknown normalisation 'log'; choose one of none, jaccard"):
-        analysis.congruence(ROWS, normalise="log")
+        discourse.congruence(ROWS, normalise="log")
     with pytest.raises(InputError, match="unknown network 'agreement'; networks: congruence"):
-        analysis.build("agreement", ROWS)
+        discourse.build("agreement", ROWS)
 
 
 def test_affiliation_is_weighted_by_statements_and_signed_by_stance() -> None:
-    A = analysis.affiliation(ROWS)
+    A = discourse.affiliation(ROWS)
     assert nx.is_bipartite(A)
     assert A.nodes["issue:X"] == {"label": "Issue X", "type": "issue", "bipartite": 1}
     a_x = A.edges["actor:a", "issue:X"]
@@ -147,94 +148,95 @@ def test_affiliation_is_weighted_by_statements_and_signed_by_stance() -> None:
 # -- restricting and aggregating ----------------------------------------------------------------
 
 def test_parse_time_reads_dates_and_date_times() -> None:
-    assert analysis.parse_time("2025-01-16").isoformat() == "2025-01-16T00:00:00+00:00"
-    assert analysis.parse_time("2025-01-16", end=True).isoformat() == "2025-01-16T23:59:59.999999+00:00"
-    assert analysis.parse_time("2025-01-16T15:30").isoformat() == "2025-01-16T15:30:00+00:00"
-    assert analysis.parse_time("2025-01-16T15:30:00+01:00").isoformat() == "2025-01-16T15:30:00+01:00"
+    assert discourse.parse_time("2025-01-16").isoformat() == "2025-01-16T00:00:00+00:00"
+    assert discourse.parse_time("2025-01-16", end=True).isoformat() == "2025-01-16T23:59:59.999999+00:00"
+    assert discourse.parse_time("2025-01-16T15:30").isoformat() == "2025-01-16T15:30:00+00:00"
+    assert discourse.parse_time("2025-01-16T15:30:00+01:00").isoformat() == "2025-01-16T15:30:00+01:00"
     with pytest.raises(InputError, match="'16/01/2025' is not an ISO-8601 date"):
-        analysis.parse_time("16/01/2025")
+        discourse.parse_time("16/01/2025")
 
 
 def test_select_keeps_a_window_an_issue_set_and_a_confidence() -> None:
     rows = [*ROWS, {**said("g", "X", "supports", T1), "stance": None}, said("g", "Y", "opposes", T1, 0, 0.2)]
-    assert len(analysis.select(rows)) == len(ROWS) + 1  # the statement without a stance is not one
-    assert len(analysis.select(rows, min_confidence=0.5)) == len(ROWS)
-    window = analysis.select(ROWS, start=analysis.parse_time(T2), end=analysis.parse_time("2025-01-16", end=True))
+    assert len(discourse.select(rows)) == len(ROWS) + 1  # the statement without a stance is not one
+    assert len(discourse.select(rows, min_confidence=0.5)) == len(ROWS)
+    window = discourse.select(ROWS, start=discourse.parse_time(T2),
+                              end=discourse.parse_time("2025-01-16", end=True))
     assert {r["published"] for r in window} == {T2}
-    assert {r["issue_id"] for r in analysis.select(ROWS, issues=["Y", "Z"])} == {"Y", "Z"}
+    assert {r["issue_id"] for r in discourse.select(ROWS, issues=["Y", "Z"])} == {"Y", "Z"}
     # a date-only statement is its midnight: in a window starting on its day, not in one after
-    assert len(analysis.select(ROWS, start=analysis.parse_time("2025-01-17"))) == 4
-    assert analysis.select(ROWS, start=analysis.parse_time("2025-01-17T00:01")) == []
+    assert len(discourse.select(ROWS, start=discourse.parse_time("2025-01-17"))) == 4
+    assert discourse.select(ROWS, start=discourse.parse_time("2025-01-17T00:01")) == []
     with pytest.raises(InputError, match="the window starts .* after it ends"):
-        analysis.select(ROWS, start=analysis.parse_time(T2), end=analysis.parse_time(T1))
+        discourse.select(ROWS, start=discourse.parse_time(T2), end=discourse.parse_time(T1))
 
 
 def test_a_window_changes_the_net_stance() -> None:
     # up to T1, e has only supported X: then e sides with a and b
-    early = analysis.congruence(analysis.select(ROWS, end=analysis.parse_time(T1)))
+    early = discourse.congruence(discourse.select(ROWS, end=discourse.parse_time(T1)))
     assert edges(early, "count") == {("a", "b"): 1, ("a", "e"): 1, ("b", "e"): 1, ("c", "d"): 1}
 
 
 def test_members_map_people_to_their_organisation_or_party() -> None:
-    person = analysis.members(ACTORS, "person")
+    person = discourse.members(ACTORS, "person")
     assert person["a"] == {"id": "a", "label": "A", "type": "person", "party": "Red Party"}
-    party = analysis.members(ACTORS, "party", parties=["green"])
+    party = discourse.members(ACTORS, "party", parties=["green"])
     assert {k: v["id"] for k, v in party.items()} == {
         "a": "red", "b": "red", "c": "blue", "d": "blue", "red": "red", "blue": "blue", "green": "green"}
-    organisation = analysis.members(ACTORS, "organisation")
+    organisation = discourse.members(ACTORS, "organisation")
     assert {k: v["id"] for k, v in organisation.items()} == {
         "a": "red", "b": "red", "c": "blue", "d": "blue", "f": "f", "red": "red", "blue": "blue",
         "green": "green"}
-    loose = analysis.members([{"id": "x", "name": "X", "type": "person", "party": "New Party"}], "party")
+    loose = discourse.members([{"id": "x", "name": "X", "type": "person", "party": "New Party"}], "party")
     assert loose["x"] == {"id": "new-party", "label": "New Party", "type": "organisation", "party": ""}
     with pytest.raises(InputError, match="unknown level 'region'; levels: person, organisation, party"):
-        analysis.members(ACTORS, "region")
+        discourse.members(ACTORS, "region")
 
 
 def test_networks_aggregate_to_parties() -> None:
-    groups = analysis.members(ACTORS, "party")
+    groups = discourse.members(ACTORS, "party")
     # red: X supports (a 2 + b 1), Y opposes (1 + 1); blue: X opposes (c 1 + d 3), Y supports (c 1)
-    assert analysis.congruence(ROWS, groups).number_of_edges() == 0
-    K = analysis.conflict(ROWS, groups)
+    assert discourse.congruence(ROWS, groups).number_of_edges() == 0
+    K = discourse.conflict(ROWS, groups)
     assert edges(K, "count") == {("blue", "red"): 2}
     assert edges(K, "statements") == {("blue", "red"): 3 + 4 + 2 + 1}
     assert K.nodes["actor:red"]["members"] == ["a", "b"]
     assert K.nodes["actor:red"]["label"] == "Red Party"
-    A = analysis.affiliation(ROWS, groups)
+    A = discourse.affiliation(ROWS, groups)
     assert A.edges["actor:blue", "issue:X"]["weight"] == 4
 
 
 def test_networks_aggregate_to_organisations() -> None:
-    groups = analysis.members(ACTORS, "organisation")
-    assert edges(analysis.congruence(ROWS, groups), "count") == {("f", "red"): 2, ("blue", "f"): 1}
-    assert edges(analysis.conflict(ROWS, groups), "count") == {("blue", "red"): 2, ("f", "red"): 1,
+    groups = discourse.members(ACTORS, "organisation")
+    assert edges(discourse.congruence(ROWS, groups), "count") == {("f", "red"): 2, ("blue", "f"): 1}
+    assert edges(discourse.conflict(ROWS, groups), "count") == {("blue", "red"): 2, ("f", "red"): 1,
                                                                ("blue", "f"): 1}
 
 
 # -- measures -----------------------------------------------------------------------------------
 
 def test_coalitions_are_the_communities_of_congruence() -> None:
-    C = analysis.congruence(ROWS)
-    coalition = analysis.coalitions(C, seed=1)
+    C = discourse.congruence(ROWS)
+    coalition = discourse.coalitions(C, seed=1)
     # {a, b, f} and {c, d, e}: modularity 5/9 - (12/18)^2 + 2/9 - (6/18)^2 = 2/9, the best split
     assert coalition == {"actor:a": 1, "actor:b": 1, "actor:f": 1, "actor:c": 2, "actor:d": 2, "actor:e": 2}
-    assert analysis.modularity(C, coalition) == pytest.approx(2 / 9)
-    assert all(analysis.coalitions(C, seed=seed) == coalition for seed in range(5))
-    assert analysis.coalitions(nx.Graph()) == {}
+    assert discourse.modularity(C, coalition) == pytest.approx(2 / 9)
+    assert all(discourse.coalitions(C, seed=seed) == coalition for seed in range(5))
+    assert discourse.coalitions(nx.Graph()) == {}
 
 
 def test_bridges_have_ties_into_more_than_one_coalition() -> None:
-    C = analysis.congruence(ROWS)
-    coalition = analysis.coalitions(C, seed=1)
+    C = discourse.congruence(ROWS)
+    coalition = discourse.coalitions(C, seed=1)
     # e: c (1) in its own, f (1) in the other: 1 - (1/2)^2 - (1/2)^2; f: 3 in, 2 out: 1 - 9/25 - 4/25
-    assert analysis.bridges(C, coalition) == {"actor:e": 0.5, "actor:f": 0.48, "actor:c": round(4 / 9, 6)}
+    assert discourse.bridges(C, coalition) == {"actor:e": 0.5, "actor:f": 0.48, "actor:c": round(4 / 9, 6)}
 
 
 def test_centrality_on_a_path() -> None:
     G = nx.Graph()
     G.add_edge("x", "y", weight=2)
     G.add_edge("y", "z", weight=1)
-    assert analysis.centrality(G) == {
+    assert discourse.centrality(G) == {
         "x": {"degree": 0.5, "strength": 2.0, "betweenness": 0.0},
         "y": {"degree": 1.0, "strength": 3.0, "betweenness": 1.0},
         "z": {"degree": 0.5, "strength": 1.0, "betweenness": 0.0},
@@ -242,14 +244,14 @@ def test_centrality_on_a_path() -> None:
 
 
 def test_polarisation_counts_actors_by_their_net_stance() -> None:
-    found = analysis.polarisation(analysis.affiliation(ROWS))
+    found = discourse.polarisation(discourse.affiliation(ROWS))
     # X: 3 for, 2 against, e mixed -> 1 - 1/5; Y: 3 for, 2 against; Z: all for
     assert found["issue:X"] == {"issue_id": "X", "issue": "Issue X", "supports": 3, "opposes": 2,
                                 "mixed": 1, "polarisation": 0.8}
     assert found["issue:Y"]["polarisation"] == 0.8
     assert found["issue:Z"]["polarisation"] == 0.0
-    assert analysis.polarisation_index(0, 0) is None
-    assert analysis.polarisation_index(2, 2) == 1.0
+    assert discourse.polarisation_index(0, 0) is None
+    assert discourse.polarisation_index(2, 2) == 1.0
 
 
 def test_polarisation_over_time_follows_each_issue() -> None:
@@ -257,7 +259,7 @@ def test_polarisation_over_time_follows_each_issue() -> None:
     rows = [said("a", "X", "supports", T1), said("b", "X", "opposes", T2), said("d", "Y", "opposes", T2),
             said("b", "X", "supports", T3), said("b", "X", "supports", t4), said("c", "X", "supports", t4)]
     found = [(r["published"], r["issue_id"], r["supports"], r["opposes"], r["mixed"], r["polarisation"])
-             for r in analysis.polarisation_over_time(rows)]
+             for r in discourse.polarisation_over_time(rows)]
     assert found == [
         (T1, "X", 1, 0, 0, 0.0),
         (T2, "X", 1, 1, 0, 1.0),
@@ -278,7 +280,7 @@ def test_changes_carry_the_statements_on_both_sides() -> None:
          "changed": False, "previous": "opposes", "text": "still no", "published": T3, "entry_id": "e3",
          "kind": "direct"},
     ]
-    assert analysis.changes(timeline) == [{
+    assert discourse.changes(timeline) == [{
         "actor": "A", "actor_id": "a", "issue": "Issue X", "issue_id": "X", "from": "supports",
         "to": "opposes", "published": T2,
         "before": {"text": "yes", "published": T1, "entry_id": "e1", "kind": "direct"},
@@ -287,10 +289,10 @@ def test_changes_carry_the_statements_on_both_sides() -> None:
 
 
 def test_edge_rows_put_the_actor_first_and_the_heaviest_first() -> None:
-    rows = analysis.edge_rows(analysis.affiliation(ROWS))
+    rows = discourse.edge_rows(discourse.affiliation(ROWS))
     assert (rows[0]["source_id"], rows[0]["target_id"], rows[0]["weight"]) == ("d", "X", 3)
     assert all(r["target_id"] in {"X", "Y", "Z"} for r in rows)
-    assert list(analysis.edge_rows(analysis.congruence(ROWS))[0])[:5] == [
+    assert list(discourse.edge_rows(discourse.congruence(ROWS))[0])[:5] == [
         "source", "source_id", "target", "target_id", "weight"]
 
 
@@ -301,7 +303,7 @@ READERS: dict[str, Callable[[Path], nx.Graph]] = {".graphml": nx.read_graphml, "
 
 def assert_same_network(read_back: nx.Graph, G: nx.Graph) -> None:
     """Every node and edge of G, with every attribute (lists as JSON text), in the file read back."""
-    expected = analysis.flat(G)
+    expected = discourse.flat(G)
     assert dict(read_back.nodes(data=True)) == dict(expected.nodes(data=True))
     found = {frozenset((u, v)): {k: x for k, x in d.items() if k != "id"} for u, v, d in read_back.edges(data=True)}
     assert found == {frozenset((u, v)): d for u, v, d in expected.edges(data=True)}
@@ -309,10 +311,10 @@ def assert_same_network(read_back: nx.Graph, G: nx.Graph) -> None:
 
 
 @pytest.mark.parametrize("suffix", list(READERS))
-@pytest.mark.parametrize("kind", analysis.KINDS)
+@pytest.mark.parametrize("kind", discourse.KINDS)
 def test_networks_round_trip_through_files(tmp_path: Path, suffix: str, kind: str) -> None:
-    G = analysis.build(kind, ROWS, analysis.members(ACTORS), normalise="jaccard")
-    out = analysis.write_network(G, tmp_path / f"net{suffix}")
+    G = discourse.build(kind, ROWS, discourse.members(ACTORS), normalise="jaccard")
+    out = discourse.write_network(G, tmp_path / f"net{suffix}")
     read_back = READERS[suffix](out)
     assert_same_network(read_back, G)
     evidence = json.loads(next(iter(read_back.edges(data=True)))[2]["evidence"])
@@ -320,7 +322,7 @@ def test_networks_round_trip_through_files(tmp_path: Path, suffix: str, kind: st
 
 
 def test_csv_is_the_edge_list(tmp_path: Path) -> None:
-    out = analysis.write_network(analysis.congruence(ROWS), tmp_path / "congruence.csv")
+    out = discourse.write_network(discourse.congruence(ROWS), tmp_path / "congruence.csv")
     with out.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 7
@@ -330,9 +332,9 @@ def test_csv_is_the_edge_list(tmp_path: Path) -> None:
 
 def test_write_network_names_what_is_wrong(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"cannot tell the format of 'net.txt'; end the name in \.graphml"):
-        analysis.write_network(analysis.congruence(ROWS), tmp_path / "net.txt")
+        discourse.write_network(discourse.congruence(ROWS), tmp_path / "net.txt")
     with pytest.raises(InputError, match="the folder to write into does not exist"):
-        analysis.write_network(analysis.congruence(ROWS), tmp_path / "missing" / "net.gexf")
+        discourse.write_network(discourse.congruence(ROWS), tmp_path / "missing" / "net.gexf")
 
 
 # -- the seed, and the seed with the development debates ----------------------------------------
@@ -350,8 +352,8 @@ def seed_and_debates(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def national_inquiry_sides(store: Path) -> tuple[set[str], set[str]]:
     """The actors whose statements on the national inquiry mostly support it, and mostly oppose it."""
     with open_store(store) as opened:
-        rows = analysis.store_rows(opened, issues=["national inquiry"])
-    held = analysis.stances(rows)
+        rows = discourse.store_rows(opened, issues=["national inquiry"])
+    held = discourse.stances(rows)
     return ({a.split(":")[1] for (a, _), item in held.items() if item["stance"] == "supports"},
             {a.split(":")[1] for (a, _), item in held.items() if item["stance"] == "opposes"})
 
@@ -363,8 +365,8 @@ def test_congruence_groups_the_two_sides_of_the_national_inquiry(
     supporters, opponents = national_inquiry_sides(store)
     assert {"kemi-badenoch", "chris-philp"} <= supporters and {"yvette-cooper", "alexis-jay"} <= opponents
     with open_store(store) as opened:
-        C = analysis.network(opened, "congruence")
-    coalition = {node.split(":")[1]: number for node, number in analysis.coalitions(C, seed=0).items()}
+        C = discourse.network(opened, "congruence")
+    coalition = {node.split(":")[1]: number for node, number in discourse.coalitions(C, seed=0).items()}
     assert len({coalition[a] for a in supporters}) == 1
     assert len({coalition[a] for a in opponents}) == 1
     assert coalition["kemi-badenoch"] != coalition["yvette-cooper"]
@@ -377,7 +379,7 @@ def test_conflict_links_the_two_sides(which: str, seed_store: Path, seed_and_deb
     store = seed_store if which == "seed" else seed_and_debates
     supporters, opponents = national_inquiry_sides(store)
     with open_store(store) as opened:
-        K = analysis.network(opened, "conflict", issues=["national inquiry"])
+        K = discourse.network(opened, "conflict", issues=["national inquiry"])
     assert {frozenset(e) for e in K.edges()} == {
         frozenset((f"actor:{a}", f"actor:{b}")) for a in supporters for b in opponents}
     edge = K.edges["actor:kemi-badenoch", "actor:yvette-cooper"]
@@ -411,7 +413,7 @@ def with_a_change(seed_and_debates: Path, tmp_path_factory: pytest.TempPathFacto
 
 def test_a_change_between_sources_is_listed_with_its_evidence(with_a_change: Path) -> None:
     with open_store(with_a_change) as opened:
-        found = analysis.changes(read.timeline(opened))
+        found = discourse.changes(read.timeline(opened))
     assert [(c["actor_id"], c["issue_id"], c["from"], c["to"]) for c in found] == [
         ("yvette-cooper", "national-inquiry", "opposes", "supports")]
     before, after = found[0]["before"], found[0]["after"]
@@ -423,7 +425,7 @@ def test_a_change_between_sources_is_listed_with_its_evidence(with_a_change: Pat
 
 def test_the_seed_at_party_level(seed_store: Path) -> None:
     with open_store(seed_store) as opened:
-        A = analysis.network(opened, "affiliation", level="party")
+        A = discourse.network(opened, "affiliation", level="party")
     parties = {n for n, d in A.nodes(data=True) if d["type"] != "issue"}
     assert parties == {"actor:conservatives", "actor:labour", "actor:reform-uk"}
     assert A.edges["actor:reform-uk", "issue:national-inquiry"]["stance"] == "supports"
@@ -457,14 +459,14 @@ def test_network_prints_edge_rows(seed_store: Path) -> None:
 
 
 @pytest.mark.parametrize("suffix", list(READERS))
-@pytest.mark.parametrize("kind", analysis.KINDS)
+@pytest.mark.parametrize("kind", discourse.KINDS)
 def test_network_to_file_opens_in_networkx_with_every_attribute(
         seed_store: Path, tmp_path: Path, kind: str, suffix: str) -> None:
     out = tmp_path / f"{kind}{suffix}"
     result = run("network", kind, "--store", seed_store, "--level", "organisation", "--to-file", out)
     assert result.exit_code == 0 and result.stdout.strip() == str(out)
     with open_store(seed_store) as opened:
-        G = analysis.network(opened, kind, level="organisation")
+        G = discourse.network(opened, kind, level="organisation")
     assert G.number_of_edges() > 0
     assert_same_network(READERS[suffix](out), G)
 

@@ -15,9 +15,9 @@ import holders
 import pytest
 from conftest import DATA, HANSARD, REGISTRY, SEED, SEED_ENTRIES, SEED_META, error_line, invoke, quads
 
-from standpoint.graph.check import store_graph
-from standpoint.graph.store import open_store
-from standpoint.graph.validate import validate_graph
+from standpoint.graph.quality.check import store_graph
+from standpoint.graph.quality.validate import validate_graph
+from standpoint.graph.rdf.store import open_store
 from standpoint.ontology.namespace import SP
 
 

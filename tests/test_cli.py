@@ -18,7 +18,7 @@ import pytest
 from conftest import SEED, SEED_ENTRIES, error_line, invoke, usage_error
 
 from standpoint.cli import main
-from standpoint.graph.store import exists
+from standpoint.graph.rdf.store import exists
 
 ENTRY_FIELDS = ["id", "title", "published", "authors", "speaker", "source", "url"]
 ACTOR_FIELDS = ["id", "name", "type", "roles", "party", "aliases", "ids"]

@@ -22,7 +22,7 @@ import pytest
 from conftest import HANSARD, SEED, SEED_META, error_line, invoke, quads
 from distributed import Client, LocalCluster
 
-from standpoint.graph.cluster import EVENTS
+from standpoint.graph.rdf.cluster import EVENTS
 
 ROOT = Path(__file__).resolve().parents[1]
 

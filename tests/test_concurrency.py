@@ -1,6 +1,6 @@
 """Concurrent use: two builds at once, and readers while a build runs.
 
-Builds run as real `standpoint build` processes. STANDPOINT_TEST_HOLD_AT=LABEL:FILE (graph/store.py
+Builds run as real `standpoint build` processes. STANDPOINT_TEST_HOLD_AT=LABEL:FILE (graph/rdf/store.py
 `checkpoint`) makes a build wait at a named point until FILE exists, so a test can act while a
 build is in the middle of its write: it holds the writers' lock from `build.opened` on, has
 written its whole new generation at `commit.flushed`, and has published it at `commit.published`.
@@ -23,7 +23,7 @@ import pytest
 from conftest import DATA, error_line, invoke, quads
 from test_crash import CLI, ROOT, leftovers, run_build
 
-from standpoint.graph.store import open_store
+from standpoint.graph.rdf.store import open_store
 
 DEBATES = sorted(DATA.glob("hansard-*.jsonl"))
 

@@ -20,10 +20,10 @@ import yaml
 from conftest import REGISTRY, error_line, invoke, quads
 from conftest import json_rows as rows
 
-from standpoint.graph import build as build_module
-from standpoint.graph.build import build
-from standpoint.graph.corrections import parse_corrections, render
-from standpoint.graph.store import open_store
+from standpoint.graph.corrections.file import parse_corrections, render
+from standpoint.graph.rdf import build as build_module
+from standpoint.graph.rdf.build import build
+from standpoint.graph.rdf.store import open_store
 
 
 def ok(*args: str | Path) -> str:
@@ -441,7 +441,7 @@ def test_exported_corrections_measure_the_machines_extraction(store_copy: Path, 
 
 
 def test_a_partial_scope_counts_only_what_its_lines_judge(tmp_path: Path) -> None:
-    from standpoint.graph.evaluate import evaluate_rows, parse_gold
+    from standpoint.graph.quality.evaluate import evaluate_rows, parse_gold
 
     entries = [{"id": "e1", "source": None}]
     statements = [

@@ -1,7 +1,7 @@
 """No lost work: a build killed or interrupted at any point leaves the store as it was or fully updated.
 
 Builds run as real `standpoint build` processes. Each is stopped at one of the named points a write
-passes (graph/store.py `checkpoint`: STANDPOINT_TEST_KILL_AT=LABEL:N sends the process SIGKILL, or
+passes (graph/rdf/store.py `checkpoint`: STANDPOINT_TEST_KILL_AT=LABEL:N sends the process SIGKILL, or
 SIGINT with LABEL:N:INT, the Nth time it gets there), or by a SIGKILL or SIGINT sent from outside
 after a random delay. After each, the full set of quads in the store is exactly the state before
 the build or exactly the state a clean build gives, never anything else; the next build succeeds,
@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 from conftest import DATA, SEED, quads, slow_mode
 
-from standpoint.graph.store import exists
+from standpoint.graph.rdf.store import exists
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-c", "from standpoint.cli import main; main()"]

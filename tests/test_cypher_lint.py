@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from standpoint.graph import cypher
-from standpoint.graph.projection import LABELS, PROPERTY_KEYS, TYPES
+from standpoint.graph.property import cypher
+from standpoint.graph.property.projection import LABELS, PROPERTY_KEYS, TYPES
 
 LINT = Path(__file__).resolve().parent / "cypher-lint"
 PACKAGE = LINT / "node_modules" / "@neo4j-cypher" / "language-support"
@@ -73,7 +73,8 @@ def test_the_linter_does_report_errors() -> None:
 
 
 def test_every_template_is_linted() -> None:
-    """Each Cypher constant in graph/cypher.py (but FalkorDB's own) is among the linted statements."""
+    """Each Cypher constant in graph/property/cypher.py (but FalkorDB's own) is among the linted
+    statements."""
     templates = {name for name, value in vars(cypher).items()
                  if name.isupper() and isinstance(value, str) and not name.startswith("FALKORDB_")}
     linted = {name for name, _, _ in cypher.neo4j_statements()}

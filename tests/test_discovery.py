@@ -129,7 +129,7 @@ def test_what_one_source_discovers_stays_in_that_source():
 
 def test_the_seed_discovers_its_reporters_and_named_people_only():
     extractor = Extractor(read_registry())
-    from standpoint.graph.build import bundled_sources
+    from standpoint.graph.rdf.build import bundled_sources
     from standpoint.loaders import read_source
 
     entries = read_source(bundled_sources()[0])

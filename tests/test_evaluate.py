@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import HANSARD, SEED, SEED_META, TESTS, error_line, invoke
 
-from standpoint.graph.evaluate import Gold, evaluate_rows, parse_gold, scores
+from standpoint.graph.quality.evaluate import Gold, evaluate_rows, parse_gold, scores
 
 GOLD = TESTS / "gold"
 

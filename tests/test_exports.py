@@ -20,9 +20,9 @@ import rdflib
 from conftest import error_line, invoke
 from rdflib.compare import isomorphic
 
-from standpoint.graph import export as export_module
-from standpoint.graph.network import flat, project
-from standpoint.graph.store import open_store
+from standpoint.graph.analysis.drawing import flat, project
+from standpoint.graph.rdf import export as export_module
+from standpoint.graph.rdf.store import open_store
 from standpoint.ontology.namespace import SP
 
 RDF = {"turtle": ("turtle", ox.RdfFormat.TURTLE), "jsonld": ("json-ld", ox.RdfFormat.JSON_LD),

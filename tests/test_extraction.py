@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from standpoint.graph.build import bundled_sources
+from standpoint.graph.rdf.build import bundled_sources
 from standpoint.loaders import read_source
 from standpoint.loaders.extract import Extractor
 from standpoint.loaders.registry import parse_registry, read_registry

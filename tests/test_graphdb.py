@@ -26,9 +26,9 @@ from conftest import REGISTRY, error_line, invoke
 from graphdb_server import FalkorDBServer, binaries, free_port
 
 from standpoint.errors import GraphDatabaseError
-from standpoint.graph import cypher, dbread
-from standpoint.graph import sync as graph_sync
-from standpoint.graph.database import (
+from standpoint.graph.property import cypher, dbread
+from standpoint.graph.property import sync as graph_sync
+from standpoint.graph.property.database import (
     FalkorDBDatabase,
     GraphDatabase,
     Neo4jDatabase,
@@ -36,7 +36,7 @@ from standpoint.graph.database import (
     opened,
     parse_uri,
 )
-from standpoint.graph.projection import (
+from standpoint.graph.property.projection import (
     CLASS_LABELS,
     KEY_LABELS,
     LABELS,
@@ -45,7 +45,7 @@ from standpoint.graph.projection import (
     project,
     rel_kind,
 )
-from standpoint.graph.store import open_store
+from standpoint.graph.rdf.store import open_store
 
 pytestmark = pytest.mark.graphdb
 
@@ -774,7 +774,7 @@ def test_every_command_has_help() -> None:
 
 def test_the_mapping_is_documented() -> None:
     """Every label, relationship type and property of the projection is in the mapping tables."""
-    from standpoint.graph.projection import PROPERTY_KEYS
+    from standpoint.graph.property.projection import PROPERTY_KEYS
 
     root = Path(__file__).resolve().parents[1]
     docs = [root / "README.md"]

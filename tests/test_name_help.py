@@ -19,7 +19,7 @@ import pytest
 from conftest import error_line, invoke
 
 from standpoint.errors import InputError
-from standpoint.graph.names import bare, held_roles, known, resolve, suggest
+from standpoint.graph.rdf.names import bare, held_roles, known, resolve, suggest
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 HOME_SECRETARIES = [

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import error_line, invoke
 
-from standpoint.graph.projection import project, rel_kind
-from standpoint.graph.store import open_store
+from standpoint.graph.property.projection import project, rel_kind
+from standpoint.graph.rdf.store import open_store
 
 
 def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:

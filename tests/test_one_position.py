@@ -1,5 +1,5 @@
 """One idea of a position: `positions`, `timeline`, `network` and the page say the same stance
-for every actor and issue, because graph/positions.py decides it for all of them."""
+for every actor and issue, because graph/rdf/positions.py decides it for all of them."""
 
 from __future__ import annotations
 

@@ -15,9 +15,16 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from standpoint.graph import iris
-from standpoint.graph.positions import StanceRecord, derive, position_triples
-from standpoint.graph.triples import (
+from standpoint.graph.quality.validate import (
+    Problem,
+    ValidationReport,
+    ontology_graph,
+    shapes_graph,
+    validate_graph,
+)
+from standpoint.graph.rdf import iris
+from standpoint.graph.rdf.positions import StanceRecord, derive, position_triples
+from standpoint.graph.rdf.triples import (
     actor_triples,
     author_triples,
     entry_triples,
@@ -25,13 +32,6 @@ from standpoint.graph.triples import (
     mention_triples,
     role_triples,
     statement_triples,
-)
-from standpoint.graph.validate import (
-    Problem,
-    ValidationReport,
-    ontology_graph,
-    shapes_graph,
-    validate_graph,
 )
 from standpoint.ontology import namespace as vocab
 from standpoint.ontology.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, SP
@@ -59,7 +59,7 @@ REPORT = "the government was wrong to refuse one"
 NATIONAL = "national-inquiry"
 
 
-# --- records and the graph built from them through graph/triples.py ---------------------------
+# --- records and the graph built from them through graph/rdf/triples.py ---------------------------
 
 
 def _entry() -> Entry:
@@ -160,7 +160,7 @@ def _position(actor_id: str, issue_id: str, evidence: list[URIRef]) -> Graph:
 
 
 def _statement_iri(statement: Statement) -> URIRef:
-    """The IRI graph/triples.py mints for a statement (the subject of its first triple)."""
+    """The IRI graph/rdf/triples.py mints for a statement (the subject of its first triple)."""
     return next(statement_triples(statement))[0]
 
 

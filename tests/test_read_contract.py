@@ -1,5 +1,5 @@
 """One contract, three implementations: a read for one actor walks the store's indexes
-(graph/lookup.py), a read for everyone runs SPARQL (graph/queries.py), and a read from a graph
+(graph/rdf/lookup.py), a read for everyone runs SPARQL (graph/rdf/queries.py), and a read from a graph
 database runs Cypher (tests/test_graphdb.py holds that side). Here the index walk must give, for
 every actor of a store, exactly the rows the SPARQL read gives for that actor."""
 

@@ -1,5 +1,5 @@
 """An unchanged source is neither read nor parsed again: its size and modification time are those
-the store recorded (graph/source_stats.py), as git's index does; any other change is read."""
+the store recorded (graph/rdf/source_stats.py), as git's index does; any other change is read."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from conftest import invoke, quads
 
-from standpoint.graph import build as build_module
+from standpoint.graph.rdf import build as build_module
 
 BADENOCH = "Mrs Kemi Badenoch (North West Essex) (Con)"
 SUPPORTS = "We need a full national inquiry into grooming gangs."

@@ -19,9 +19,9 @@ import yaml
 from conftest import HANSARD, REGISTRY, SEED, error_line, invoke, json_rows, quads
 from test_build import report, rows
 
-from standpoint.graph.check import store_graph
-from standpoint.graph.store import open_store
-from standpoint.graph.validate import validate_graph
+from standpoint.graph.quality.check import store_graph
+from standpoint.graph.quality.validate import validate_graph
+from standpoint.graph.rdf.store import open_store
 from standpoint.ontology.namespace import ID, SP
 
 HANSARD_ENTRIES = 19  # 11 + 8

@@ -1,4 +1,4 @@
-"""`standpoint report` (graph/report.py, visualisations/report.py, charts.py) and the page's
+"""`standpoint report` (graph/analysis/report.py, visualisations/report.py, charts.py) and the page's
 agreement, conflict and time-window views, in a real headless Chromium (tests/browser.py).
 
 Browser tests carry the `browser` marker; they are skipped only when /usr/bin/chromium is missing
@@ -23,9 +23,9 @@ from conftest import invoke
 from test_analysis import ACTORS, ROWS, run, said
 from test_page import HOSTILE_TITLE, IMG, example_graph, hostile_graph
 
-from standpoint.graph import analysis
-from standpoint.graph.report import summarise
-from standpoint.graph.store import open_store
+from standpoint.graph.analysis import discourse
+from standpoint.graph.analysis.report import summarise
+from standpoint.graph.rdf.store import open_store
 from standpoint.visualisations import charts
 from standpoint.visualisations.page import page_data, write_page
 from standpoint.visualisations.report import report_html, write_report
@@ -41,7 +41,7 @@ BREAKOUT = "</q></td></table><script>window.__pwned=1</script>"
 # -- the report's data --------------------------------------------------------------------------
 
 def test_summarise_hand_built_rows() -> None:
-    data = summarise(ROWS, analysis.members(ACTORS))
+    data = summarise(ROWS, discourse.members(ACTORS))
     assert data["counts"] == {"statements": 17, "entries": 3, "actors": 6, "issues": 3, "positions": 13,
                               "first": "2025-01-16T10:00:00+00:00", "last": "2025-01-17"}
     assert [[m["id"] for m in c["members"]] for c in data["coalitions"]] == [["a", "b", "f"], ["c", "d", "e"]]
@@ -316,7 +316,7 @@ def test_the_seed_pages_agreement_view_is_the_congruence_network(
     out = tmp_path / "seed.html"
     assert invoke("show", "--store", seed_store, "--out", out).exit_code == 0
     with open_store(seed_store) as opened:
-        expected = {kind: analysis.network(opened, kind) for kind in ("congruence", "conflict")}
+        expected = {kind: discourse.network(opened, kind) for kind in ("congruence", "conflict")}
     _open(browser, out)
     browser.wait_for(STABLE)
     for kind, G in expected.items():

@@ -24,7 +24,7 @@ from graphdb_server import FalkorDBServer, binaries, free_port
 from test_crash import ROOT
 
 from standpoint.errors import GraphDatabaseError
-from standpoint.graph.database import opened, parse_uri
+from standpoint.graph.property.database import opened, parse_uri
 
 pytestmark = pytest.mark.graphdb
 

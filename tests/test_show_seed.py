@@ -9,8 +9,8 @@ import pytest
 from browser import CHROMIUM, Browser
 from conftest import invoke
 
-from standpoint.graph.network import project
-from standpoint.graph.store import open_store
+from standpoint.graph.analysis.drawing import project
+from standpoint.graph.rdf.store import open_store
 
 needs_browser = pytest.mark.skipif(
     not CHROMIUM.exists() and not os.environ.get("CI"),
@@ -68,7 +68,7 @@ def test_a_big_store_gives_a_bounded_page_that_says_what_it_left_out(seed_store:
     speakers = {e["from"] for e in data["edges"] if e.get("stance") in ("supports", "opposes", "mixed")}
     assert speakers == {"actor:yvette-cooper", "actor:chris-philp", "actor:kemi-badenoch"}
     with open_store(seed_store) as store:
-        everyone = {p["actor_id"] for p in __import__("standpoint.graph.read", fromlist=["x"]).positions(store)}
+        everyone = {p["actor_id"] for p in __import__("standpoint.graph.rdf.read", fromlist=["x"]).positions(store)}
     assert f"showing the 3 actors with the most evidence, of {len(everyone)}" in page
     assert "the latest 1 statements of each position" in page
     per_edge: dict[tuple[str, str], int] = {}

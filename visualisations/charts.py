@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
-from standpoint.graph.positions import sort_key
+from standpoint.graph.rdf.positions import sort_key
 
 from .colours import STANCE_COLOURS
 

@@ -4,7 +4,7 @@
 with supports / opposes / mixed edges whose tooltips carry the quotes behind them, a legend and
 filters by issue and by actor. Two more views draw actor - actor ties from the same statements:
 congruence (same stance on an issue) and conflict (opposite stances), by the rules of
-`graph/analysis.py`, the conflict ties also as a matrix; a time window (two sliders) restricts
+`graph/analysis/discourse.py`, the conflict ties also as a matrix; a time window (two sliders) restricts
 every view to the statements made in it, and clicking an edge lists its statements in the side
 panel. After the layout settles, the page's script moves nodes until no two nodes' boxes (shape
 and label) overlap and no edge runs through a node.
@@ -464,8 +464,9 @@ def _time_stops(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
 def pair_layout(records: Iterable[Mapping[str, Any]], seed: int = LAYOUT_SEED) -> dict[str, list[float]]:
     """Where the agreement and conflict views put each actor: a seeded spring layout of the
     congruence network of all the statements (actors tied by the issues on which their
-    stances, as graph/positions.py decides them, agree), so coalitions sit together; in the page's coordinates."""
-    from standpoint.graph.positions import stance_of
+    stances, as graph/rdf/positions.py decides them, agree), so coalitions sit together; in the
+    page's coordinates."""
+    from standpoint.graph.rdf.positions import stance_of
 
     said: dict[tuple[str, str], list[str]] = {}
     for record in records:

@@ -81,7 +81,7 @@ function holdings(issue) {
   });
   return Object.keys(held).map(function (key) {
     var item = held[key];
-    // as graph/positions.py decides a position: all one way is that stance, both ways mixed
+    // as graph/rdf/positions.py decides a position: all one way is that stance, both ways mixed
     item.stance = item.supports && item.opposes ? "mixed" : item.supports ? "supports" : "opposes";
     return item;
   });

@@ -1,0 +1,341 @@
+"""The answers of the read commands, as plain rows (lists of dicts) from the embedded store.
+
+Each answer is built in two steps: a named query gives plain rows (one per solution, values as
+str/int/float, our IRIs as their local ids), and a pure function (`entry_rows`, `actor_rows`,
+`position_rows`, `statement_rows`, `said_rows`, `timeline_rows`) groups, orders and shapes them.
+graph/property/dbread.py feeds the same pure functions from the graph database, so both give the same rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pyoxigraph as ox
+
+from standpoint.graph.rdf import iris, lookup, names, queries
+from standpoint.graph.rdf import positions as positions_
+from standpoint.graph.rdf.positions import sort_key
+from standpoint.graph.rdf.store import Store
+from standpoint.ontology.namespace import ID, SP
+
+Row = dict[str, Any]
+
+TYPES = {"Person": "person", "Organization": "organisation", "Place": "place"}
+TYPE_ORDER = ("person", "organisation", "place")
+
+
+def iso(value: str) -> str:
+    """ISO-8601 with an explicit offset: the store's "Z" is written "+00:00"."""
+    return value[:-1] + "+00:00" if value.endswith("Z") else value
+
+
+def plain(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> str:
+    """A term as a plain value: our IRIs as their local id, ontology terms as their name."""
+    value = term.value
+    if isinstance(term, ox.NamedNode):
+        if value.startswith(str(ID)):
+            return iris.local_id(value)
+        if value.startswith(str(SP)):
+            return value[len(str(SP)):]
+    return value
+
+
+def _select(store: Store, query: str, **bindings: ox.NamedNode) -> list[Row]:
+    """The solutions of a named query as plain rows (unbound variables are absent)."""
+    return [{k: plain(v) for k, v in row.items()} for row in store.select(query, **bindings)]
+
+
+def find_issue(store: Store, text: str) -> str:
+    """The issue id matching an id, label or alias (graph/rdf/names.py says how)."""
+    return names.resolve(text, names.known(_select(store, queries.ISSUES), "label"), "issue")
+
+
+def find_actor(store: Store, text: str, on: date | None = None) -> str:
+    """The actor id matching an id, name or alias, or a role held on the day `on` (else today).
+
+    An id, name or alias written exactly as stored is looked up through the store's indexes;
+    anything else (another case, an honorific, a role, a surname, part of a name) is matched
+    against every actor (graph/rdf/names.py says how).
+    """
+    exact = lookup.actors_named(store, text.strip())
+    if len(exact) == 1:
+        return exact.pop()
+    return names.resolve(text, names.known(_select(store, queries.ACTOR_NAMES), "name"), "actor",
+                         names.held_roles(_select(store, queries.ROLE_HOLDERS)), on)
+
+
+def entries(store: Store) -> list[Row]:
+    return entry_rows(_select(store, queries.ENTRIES))
+
+
+def entry_rows(found: Iterable[Row]) -> list[Row]:
+    """Entries in time order (then source, then order in the source), one row each."""
+    rows: dict[str, Row] = {}
+    order: dict[str, int] = {}
+    for row in found:
+        entry_id = row["id"]
+        item = rows.setdefault(entry_id, {
+            "id": entry_id, "title": row.get("title"), "published": iso(row["published"]),
+            "authors": [], "speaker": row.get("speaker"), "source": row.get("source"),
+            "url": row.get("url"),
+        })
+        order[entry_id] = int(row.get("order") or 0)
+        author = row.get("author")
+        if author and author not in item["authors"]:
+            item["authors"].append(author)
+    return sorted(rows.values(), key=lambda r: (sort_key(r["published"]), r["source"] or "", order[r["id"]], r["id"]))
+
+
+def role_text(row: Row) -> str | None:
+    """A role as people read it: "Home Secretary (2024-07-05 to now)"."""
+    label = row.get("roleLabel")
+    if not label:
+        return None
+    start, end = row.get("start"), row.get("end")
+    return f"{label} ({names.period(start, end)})" if start or end else str(label)
+
+
+def _many(value: Any) -> list[str]:
+    """A value a row gives once per row (SPARQL) or as a list (Cypher), as a list."""
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+
+
+def actors(store: Store) -> list[Row]:
+    found = _select(store, queries.ACTORS)
+    return actor_rows({**row, "type": TYPES[row["type"].rsplit("/", 1)[-1]]} for row in found)
+
+
+def actor_rows(found: Iterable[Row]) -> list[Row]:
+    """Actors (type already person / organisation / place) by type, then id."""
+    rows: dict[str, Row] = {}
+    for row in found:
+        item = rows.setdefault(row["id"], {
+            "id": row["id"], "name": row["name"], "type": row["type"],
+            "roles": [], "party": row.get("partyName"), "aliases": [], "ids": [],
+        })
+        role = role_text(row)
+        if role and role not in item["roles"]:
+            item["roles"].append(role)
+        alias = row.get("alias")
+        if alias and alias not in item["aliases"]:
+            item["aliases"].append(alias)
+        for external in _many(row.get("externalId") or row.get("externalIds")):
+            if external not in item["ids"]:
+                item["ids"].append(external)
+    for item in rows.values():
+        item["roles"].sort()
+        item["aliases"].sort()
+        item["ids"].sort()
+    return sorted(rows.values(), key=lambda r: (TYPE_ORDER.index(r["type"]), r["id"]))
+
+
+def _bindings(store: Store, issue: str | None, actor: str | None,
+              on: date | None = None) -> dict[str, ox.NamedNode]:
+    bound: dict[str, ox.NamedNode] = {}
+    if issue:
+        bound["issue"] = ox.NamedNode(str(iris.issue(find_issue(store, issue))))
+    if actor:
+        bound["actor"] = ox.NamedNode(str(iris.actor(find_actor(store, actor, on))))
+    return bound
+
+
+def positions(store: Store, issue: str | None = None, actor: str | None = None,
+              min_confidence: float = 0.0, on: date | None = None) -> list[Row]:
+    """Who stands where: one row per actor and issue, with the evidence behind it.
+
+    `on` is the day on which a role given as `actor` ("the Home Secretary") was held."""
+    bindings = _bindings(store, issue, actor, on)
+    if "actor" in bindings:  # one actor: through the indexes, not a join over every position
+        terms = lookup.position_terms(store, bindings["actor"])
+        found = [_plain_row(t) for t in terms if "issue" not in bindings or t["issue"] == bindings["issue"]]
+    else:
+        found = _select(store, queries.POSITIONS, **bindings)
+    return position_rows(found, min_confidence)
+
+
+def _plain_row(terms: dict[str, Any]) -> Row:
+    return {k: plain(v) for k, v in terms.items()}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One statement as evidence of its holder's position, as the read commands show it."""
+
+    statement: str
+    actor_id: str  # the holder
+    issue_id: str
+    stance: str
+    moment: positions_.Moment
+    entry_id: str
+    text: str
+    confidence: float
+    cue: str | None = None  # the words that decided the stance, or what it was read from
+
+    @property
+    def order(self) -> tuple[str, str]:
+        return self.entry_id, self.text
+
+    def row(self) -> Row:
+        return {"entry_id": self.entry_id, "published": self.moment.isoformat(), "text": self.text,
+                "stance": self.stance, "confidence": round(self.confidence, 2), "cue": self.cue}
+
+
+@dataclass(frozen=True)
+class PositionAnswer:
+    """One row of `standpoint positions`: an actor's position on an issue (graph/rdf/positions.py
+    decides it) with the names people read."""
+
+    actor: str
+    issue: str
+    issue_source: str
+    held: positions_.Held[Evidence]
+
+    def row(self) -> Row:
+        held = self.held
+        return {
+            "actor": self.actor, "actor_id": held.actor_id, "issue": self.issue,
+            "issue_id": held.issue_id, "issue_source": self.issue_source, "stance": held.stance,
+            "statements": len(held.evidence), "first": held.first.isoformat(),
+            "last": held.last.isoformat(), "evidence": [e.row() for e in held.evidence],
+            "latest": held.latest, "changed": held.changed,
+        }
+
+
+def position_answers(found: Iterable[Row], min_confidence: float = 0.0) -> list[PositionAnswer]:
+    """Positions from evidence rows (of POSITIONS or its Cypher twin); statements below
+    min_confidence are left out, and a position left with none is dropped.
+
+    A statement comes once however many rows carry it (a discovered actor's name is written with
+    every entry that involves them, so a join on it repeats the statement)."""
+    heads: dict[tuple[str, str], Row] = {}
+    evidence: dict[tuple[str, str], dict[str, Evidence]] = {}
+    for row in found:
+        key = (row["actor"], row["issueId"])
+        heads.setdefault(key, row)
+        if float(row["confidence"]) < min_confidence:
+            continue
+        evidence.setdefault(key, {}).setdefault(row["statement"], Evidence(
+            row["statement"], row["actor"], row["issueId"], row["statementStance"],
+            positions_.when(iso(row["published"])), row["entryId"], row["text"], float(row["confidence"]),
+            row.get("cue"),
+        ))
+    answers = [
+        PositionAnswer(heads[key]["actorName"], heads[key]["issueLabel"],
+                       heads[key].get("issueSource") or "registry", positions_.hold(items.values(), key))
+        for key, items in evidence.items()
+    ]
+    return sorted(answers, key=lambda a: (a.held.issue_id, a.held.stance, a.held.actor_id))
+
+
+def position_rows(found: Iterable[Row], min_confidence: float = 0.0) -> list[Row]:
+    """The rows of `standpoint positions` (see `position_answers`)."""
+    return [answer.row() for answer in position_answers(found, min_confidence)]
+
+
+def statements(store: Store, actor: str | None = None, issue: str | None = None, *,
+               by: lookup.By = "speaker", on: date | None = None) -> list[Row]:
+    """What each actor said, in time order: quotes (direct) and reported speech.
+
+    `actor` keeps the statements it spoke, or with by="holder" those whose position it holds; a
+    role given as `actor` is its holder on the day `on`."""
+    bindings = _bindings(store, issue, actor, on)
+    wanted = iris.local_id(bindings["issue"].value) if "issue" in bindings else None
+    if "actor" in bindings:  # one actor: through the indexes, not a join over every statement
+        terms = lookup.statement_terms(store, bindings["actor"], by)
+        return statement_rows(map(_plain_row, terms), wanted)
+    return statement_rows(_select(store, queries.STATEMENTS, **bindings), wanted)
+
+
+def statement_rows(found: Iterable[Row], issue_id: str | None = None) -> list[Row]:
+    """Statement rows in time order (entry, place in it, issue, actor); only issue_id's if given.
+    Each statement once, however many rows of the query carry it."""
+    rows = []
+    seen: set[str] = set()
+    for row in found:
+        if issue_id and row.get("issueId") != issue_id:
+            continue  # the issue is OPTIONAL in the query: binding it does not filter
+        if row["statement"] in seen:
+            continue
+        seen.add(row["statement"])
+        rows.append({
+            "actor": row["actorName"], "actor_id": row["actor"],
+            "text": row["text"], "kind": row["kind"],
+            "entry_id": row["entryId"], "published": iso(row["published"]),
+            "issue": row.get("issueLabel"), "issue_id": row.get("issueId"),
+            "stance": row.get("stance"), "confidence": float(row["confidence"]),
+            "holder": row["holderName"], "holder_id": row["holder"],
+            "_start": int(row["start"]),
+        })
+    rows.sort(key=lambda r: (sort_key(r["published"]), r["entry_id"], r["_start"], r["issue_id"] or "",
+                             r["actor_id"], r["holder_id"], r["kind"], r["text"]))
+    for row in rows:
+        del row["_start"]
+    return rows
+
+
+def said(store: Store, actor: str | None = None, issue: str | None = None,
+         on: date | None = None) -> list[Row]:
+    return said_rows(statements(store, actor, issue, on=on))
+
+
+SAID = ("actor", "actor_id", "text", "kind", "entry_id", "published", "issue", "stance", "holder",
+        "holder_id")
+
+
+def said_rows(found: Iterable[Row]) -> list[Row]:
+    """The columns of `standpoint said`, from statement rows: `actor` is the speaker, `holder`
+    whose position the statement shows (the speaker, for one's own statements)."""
+    return [{k: row[k] for k in SAID} for row in found]
+
+
+def held(row: Row) -> Row:
+    """A statement row seen from its holder: `actor`/`actor_id` are whose position it shows,
+    `speaker`/`speaker_id` who said it. A row without a holder is its speaker's own; a row
+    already seen from its holder is returned as it is."""
+    if "speaker_id" in row:
+        return row
+    return {**row, "actor": row.get("holder", row["actor"]), "actor_id": row.get("holder_id", row["actor_id"]),
+            "speaker": row["actor"], "speaker_id": row["actor_id"]}
+
+
+def timeline(store: Store, actor: str | None = None, issue: str | None = None,
+             on: date | None = None) -> list[Row]:
+    """Statements with a stance in time order, marking where an actor's stance on an issue changed.
+
+    Stances are their holders': `actor` keeps the statements whose position it holds."""
+    return timeline_rows(statements(store, actor, issue, by="holder", on=on))
+
+
+def timeline_rows(found: Iterable[Row]) -> list[Row]:
+    """Statement rows with a stance, in time order; `actor` is the holder, `speaker` who said it.
+
+    A row is `changed` where its holder's stance on the issue moved: the first row of a time at
+    which the stance (graph/rdf/positions.py: statements of one time taken together) differs from
+    the stance at the time before, `previous`; so an actor's rows mark a change exactly when
+    its position is `changed`."""
+    rows = [row for row in map(held, found) if row["stance"]]
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for index, row in enumerate(rows):
+        by_key.setdefault((row["actor_id"], row["issue_id"]), []).append(index)
+    marks: dict[int, tuple[bool, str | None]] = {}
+    for indexes in by_key.values():
+        steps = positions_.hold(positions_.RowEvidence(rows[i], (i,)) for i in indexes).steps
+        before = {t: steps[n - 1][1] if n else None for n, (t, _) in enumerate(steps)}
+        stance_at, seen = dict(steps), set()
+        for i in indexes:
+            moment = sort_key(rows[i]["published"])
+            previous = before[moment]
+            marks[i] = (moment not in seen and previous is not None and previous != stance_at[moment], previous)
+            seen.add(moment)
+    return [{
+        "published": row["published"], "actor": row["actor"], "actor_id": row["actor_id"],
+        "issue": row["issue"], "issue_id": row["issue_id"], "stance": row["stance"],
+        "changed": marks[i][0], "previous": marks[i][1], "kind": row["kind"],
+        "text": row["text"], "entry_id": row["entry_id"],
+        "speaker": row["speaker"], "speaker_id": row["speaker_id"],
+    } for i, row in enumerate(rows)]
