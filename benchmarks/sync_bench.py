@@ -4,7 +4,7 @@ Starts its own FalkorDB server (tests/graphdb_server.py; needs `pip install falk
 free loopback port, builds a synthetic projection shaped like a store's (actors, issues, entries,
 statements; SPEAKER, FROM_ENTRY, ABOUT relationships), and writes it into two empty graphs of the
 same server: once by our sync (`sync_projection`: schema, the graph's state read and compared,
-then `UNWIND $rows` batches), once by the falkordb client alone, as a loader written by hand would:
+then `UNWIND $rows` batches, CREATE for the new rows), once by the falkordb client alone, as a loader written by hand would:
 an `id` index per label, then the same rows in batches of the same size, `UNWIND $rows AS row
 CREATE (n:Labels) SET n = row.props` and `UNWIND $rows AS row MATCH (a:Start {id: row.source})
 MATCH (b:End {id: row.target}) CREATE (a)-[r:TYPE]->(b) SET r = row.props`. The figure is our
@@ -91,7 +91,7 @@ class Timed:
     def run_write(self, query: str, params: Mapping[str, Any]) -> None:
         started = time.perf_counter()
         self.db.run_write(query, params)
-        if "rows" in params and "MERGE" in query:
+        if "rows" in params and ("MERGE" in query or "CREATE" in query):
             what = "relationships" if "]->(b)" in query else "nodes"
             self.seconds[what] += time.perf_counter() - started
             self.rows[what] += len(params["rows"])

@@ -113,6 +113,25 @@ def test_each_worker_makes_the_extractor_and_loads_spacy_once_per_build(
         assert 1 <= len(this_build) <= 2  # four tasks, two workers: at most one each
         assert len({event["pid"] for event in this_build}) == len(this_build)
         assert set(client.run(spacy_loads).values()) <= {0, 1}
+        # the workers see the store's folder, so they write their N-Quads there themselves
+        assert {event["writes"] for event in this_build} == {True}
+
+
+def test_workers_told_to_send_their_n_quads_give_the_same_store(
+        corpus: list[Path], local_store: Path, tmp_path: Path) -> None:
+    """STANDPOINT_CLUSTER_SEND=1 on the workers (as where they cannot see the store's folder):
+    the N-Quads come back over the network, and the store is the same."""
+    with local_cluster(STANDPOINT_CLUSTER_SEND="1") as sending, \
+            Client(sending.scheduler_address, set_as_default=False) as client:
+        store = tmp_path / "store"
+        result = invoke("build", *corpus, "--store", store, "--cluster", sending.scheduler_address)
+        assert result.exit_code == 0, result.output
+        assert quads(store) == quads(local_store)
+        assert [p.name for p in store.iterdir() if p.name.startswith(".build-")] == []
+        deadline = time.monotonic() + 10
+        while not made(client) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert made(client) and {event["writes"] for event in made(client)} == {False}
 
 
 def spacy_loads() -> int:

@@ -249,6 +249,33 @@ def test_second_sync_changes_nothing(graph: Graph, seed_store: Path) -> None:
         assert graph_sync.snapshot(db) == before
 
 
+class Racing:
+    """A real database behind a wrapper that, just before the sync's first write of new nodes,
+    writes some of those same nodes itself: another sync into the same graph at the same time."""
+
+    def __init__(self, db: Any):
+        self.db, self.engine, self.target, self.raced = db, db.engine, db.target, 0
+
+    def run_write(self, query: str, params: Any) -> None:
+        if not self.raced and "CREATE (n:Entry)" in query:
+            self.raced = len(params["rows"][:3])
+            self.db.run_write(cypher.merge_nodes("Entry"), {"rows": params["rows"][:3]})
+        self.db.run_write(query, params)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.db, name)
+
+
+def test_new_rows_another_writer_wrote_meanwhile_are_merged_not_doubled(graph: Graph, seed_store: Path) -> None:
+    projection = _projection(seed_store)
+    with graph.open() as db:
+        racing = Racing(db)
+        graph_sync.sync_projection(projection, racing)  # type: ignore[arg-type]
+        assert racing.raced == 3
+        assert graph_sync.counts(db) == graph_sync.expected_counts(projection)
+        assert graph_sync.snapshot(db) == _expected_snapshot(projection)
+
+
 def _jsonl(path: Path, body: str) -> Path:
     path.write_text(json.dumps({
         "id": "changing-1", "published": "2025-01-16T10:00:00Z", "source": "test page",
@@ -712,19 +739,21 @@ def test_neo4j_sync_sends_constraints_then_batched_merges(recorded: Any, seed_st
     assert {mode for mode, _, _ in writes} == {"write"}
     assert all(q.startswith("UNWIND $rows AS row\n") for _, q, _ in writes)
     assert all(0 < len(p["rows"]) <= 25 and set(p) == {"rows"} for _, _, p in writes)
-    entries = [p["rows"] for _, q, p in writes if q == cypher.merge_nodes("Entry")]
-    assert cypher.merge_nodes("Entry") == "UNWIND $rows AS row\nMERGE (n:Entry {id: row.id})\nSET n = row.props"
+    entries = [p["rows"] for _, q, p in writes if q == cypher.create_nodes("Entry")]
+    assert cypher.create_nodes("Entry") == "UNWIND $rows AS row\nCREATE (n:Entry)\nSET n = row.props"
     assert [len(rows) for rows in entries] == [21]
-    assert entries[0][0] == {"id": projection.nodes["Entry"][0]["id"], "props": projection.nodes["Entry"][0]["props"]}
-    people = [r for _, q, p in writes if q == cypher.merge_nodes("Actor", ["Person"], ["Organisation", "Place", "Party"])
-              for r in p["rows"]]
+    assert entries[0][0] == {"props": projection.nodes["Entry"][0]["props"]}  # which hold the id
+    assert projection.nodes["Entry"][0]["props"]["id"] == projection.nodes["Entry"][0]["id"]
+    people = [r for _, q, p in writes if q == cypher.create_nodes("Actor", ["Person"]) for r in p["rows"]]
     assert len(people) == projection.label_counts()["Person"]
-    speaker = [r for _, q, p in writes if q == cypher.merge_relationships("SPEAKER") for r in p["rows"]]
-    assert speaker == projection.relationships["SPEAKER"]
-    assert cypher.merge_relationships("SPEAKER") == (
+    speaker = [r for _, q, p in writes if q == cypher.create_relationships("SPEAKER") for r in p["rows"]]
+    assert speaker == [{k: r[k] for k in ("source", "target", "props")} for r in projection.relationships["SPEAKER"]]
+    assert all(r["props"]["id"] == r["id"] for r in projection.relationships["SPEAKER"])
+    assert cypher.create_relationships("SPEAKER") == (
         "UNWIND $rows AS row\nMATCH (a:Statement {id: row.source})\nMATCH (b:Actor {id: row.target})\n"
-        "MERGE (a)-[r:SPEAKER {id: row.id}]->(b)\nSET r = row.props")
-    node_writes = sum(len(p["rows"]) for _, q, p in writes if "MERGE (n:" in q)
+        "CREATE (a)-[r:SPEAKER]->(b)\nSET r = row.props")
+    assert not [q for _, q, _ in writes if "MERGE" in q]  # into an empty database: nothing to merge with
+    node_writes = sum(len(p["rows"]) for _, q, p in writes if "CREATE (n:" in q)
     assert node_writes == sum(len(rows) for rows in projection.nodes.values())
 
 

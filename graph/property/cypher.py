@@ -44,6 +44,18 @@ SET n = row.props"""
 SET_LABELS = "\nSET n:{labels}"
 REMOVE_LABELS = "\nREMOVE n:{labels}"
 
+# Rows the comparison found missing are CREATEd, which skips MERGE's lookup (sync falls back to
+# MERGE for a batch that meets an id written meanwhile, by a sync running at the same time).
+CREATE_NODES = """UNWIND $rows AS row
+CREATE (n:{labels})
+SET n = row.props"""
+
+CREATE_RELATIONSHIPS = """UNWIND $rows AS row
+MATCH (a:{start} {{id: row.source}})
+MATCH (b:{end} {{id: row.target}})
+CREATE (a)-[r:{type}]->(b)
+SET r = row.props"""
+
 MERGE_RELATIONSHIPS = """UNWIND $rows AS row
 MATCH (a:{start} {{id: row.source}})
 MATCH (b:{end} {{id: row.target}})
@@ -204,6 +216,17 @@ def merge_nodes(label: str, add: Sequence[str] = (), remove: Sequence[str] = ())
     return query
 
 
+def create_nodes(label: str, add: Sequence[str] = ()) -> str:
+    """CREATE a batch of new nodes of a key label with their class labels and properties."""
+    return CREATE_NODES.format(labels=":".join(filter(None, [_checked([label], KEY_LABELS), _checked(add, LABELS)])))
+
+
+def create_relationships(type_: str) -> str:
+    """CREATE a batch of new relationships between their end nodes, with their properties."""
+    kind = rel_kind(_checked([type_], TYPES))
+    return CREATE_RELATIONSHIPS.format(start=kind.start, type=kind.type, end=kind.end)
+
+
 def merge_relationships(type_: str) -> str:
     """MERGE a batch of relationships on their id between their end nodes; replace their properties."""
     kind = rel_kind(_checked([type_], TYPES))
@@ -234,14 +257,17 @@ def neo4j_statements() -> Iterator[tuple[str, str, dict[str, Any]]]:
     for label in KEY_LABELS:
         yield "NODE_STATE", node_state(label), {}
         yield "MERGE_NODES", merge_nodes(label), {"rows": []}
+        yield "CREATE_NODES", create_nodes(label), {"rows": []}
         yield "DELETE_NODES", delete_nodes(label), {"ids": []}
         yield "DELETE_LABEL", delete_label(label), {}
     yield "SET_LABELS", merge_nodes("Actor", CLASS_LABELS[:1]), {"rows": []}
+    yield "CREATE_NODES", create_nodes("Actor", CLASS_LABELS[:1]), {"rows": []}
     yield "REMOVE_LABELS", merge_nodes("Actor", CLASS_LABELS[:1], CLASS_LABELS[1:]), {"rows": []}
     for type_ in TYPES:
         yield "RELATIONSHIP_STATE", relationship_state(type_), {}
         yield "COUNT_RELATIONSHIPS", count_relationships(type_), {}
         yield "MERGE_RELATIONSHIPS", merge_relationships(type_), {"rows": []}
+        yield "CREATE_RELATIONSHIPS", create_relationships(type_), {"rows": []}
         yield "DELETE_RELATIONSHIPS", delete_relationships(type_), {"rows": []}
     for name, query in READS.items():
         yield name, query, READ_PARAMETERS.get(name, {})

@@ -3,12 +3,14 @@
 1. the schema first: a unique `id` per key label (graph/property/database.py's ensure_schema);
 2. the database's current nodes and relationships of our labels and types are read and compared
    with the projection, row by row, on `id`;
-3. what is no longer in the store is deleted (relationships, then nodes), then what is new or
-   changed is MERGEd on `id` with all its properties, in batches of `UNWIND $rows` rows, one
-   managed transaction per batch.
+3. what is no longer in the store is deleted (relationships, then nodes), then what is new is
+   CREATEd and what changed is MERGEd on `id`, with all its properties, in batches of
+   `UNWIND $rows` rows, one managed transaction per batch.
 Re-running it writes nothing. A sync that is interrupted (the server dies, the user stops it) leaves
-every batch it finished, and the next sync completes the rest: MERGE on a unique id never makes a
-duplicate, and the comparison finds whatever is still missing or stale.
+every batch it finished, and the next sync completes the rest: the comparison finds whatever is
+still missing or stale. Only rows the comparison found missing are CREATEd, which spares MERGE's
+lookup; a batch of them that meets a node written meanwhile (another sync into the same graph at
+the same time breaks the unique `id`) is sent again as a MERGE, which never makes a duplicate.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from standpoint.errors import GraphDatabaseError
 from standpoint.graph.property import cypher
 from standpoint.graph.property.database import GraphDatabase
 from standpoint.graph.property.projection import (
@@ -68,11 +71,18 @@ class SyncReport:
 
 @dataclass
 class Plan:
-    """The writes that make one label or type in the database equal to the projection."""
+    """The writes that make one label or type in the database equal to the projection: the
+    rows to delete, and the new and changed rows to write (`created` of them new)."""
 
     stale: list[Row] = field(default_factory=list)
     changed: list[Row] = field(default_factory=list)
     change: Change = field(default_factory=Change)
+    created: set[str] = field(default_factory=set)
+
+    def split(self) -> tuple[list[Row], list[Row]]:
+        """The rows to write, as (new, changed)."""
+        return ([r for r in self.changed if r["id"] in self.created],
+                [r for r in self.changed if r["id"] not in self.created])
 
 
 def _no_progress(done: int, total: int) -> None:
@@ -105,10 +115,17 @@ def sync_projection(projection: Projection, db: GraphDatabase, batch_size: int =
     for label, plan in nodes.items():
         batches.write(cypher.delete_nodes(label), "ids", [row["id"] for row in plan.stale])
     for label, plan in nodes.items():
-        for (add, remove), rows in label_groups(label, plan.changed):
+        new, changed = plan.split()
+        for (add, remove), rows in label_groups(label, new):
+            batches.write(cypher.create_nodes(label, add), "rows", [_node(r) for r in rows],
+                          cypher.merge_nodes(label, add, remove), _props)
+        for (add, remove), rows in label_groups(label, changed):
             batches.write(cypher.merge_nodes(label, add, remove), "rows", [_node(r) for r in rows])
     for type_, plan in rels.items():
-        batches.write(cypher.merge_relationships(type_), "rows", plan.changed)
+        new, changed = plan.split()
+        batches.write(cypher.create_relationships(type_), "rows", new, cypher.merge_relationships(type_),
+                      _ends_and_props)
+        batches.write(cypher.merge_relationships(type_), "rows", changed)
     return SyncReport(db.target.shown, {label: p.change for label, p in nodes.items()},
                       {t: p.change for t, p in rels.items()})
 
@@ -127,6 +144,16 @@ def same(a: Any, b: Any) -> bool:
 
 def _node(row: Row) -> Row:
     return {"id": row["id"], "props": row["props"]}
+
+
+def _props(row: Row) -> Row:
+    """A new node as CREATE needs it: its properties (which hold its id)."""
+    return {"props": row["props"]}
+
+
+def _ends_and_props(row: Row) -> Row:
+    """A new relationship as CREATE needs it: its ends and properties (which hold its id)."""
+    return {"source": row["source"], "target": row["target"], "props": row["props"]}
 
 
 def _endpoints(row: Row) -> Row:
@@ -152,6 +179,7 @@ def plan_nodes(rows: Sequence[Row], state: Iterable[Row]) -> Plan:
         old = found.pop(row["id"], None)
         if old is None:
             plan.change.created += 1
+            plan.created.add(row["id"])
         elif set(old["labels"]) != set(row["labels"]) or not same(old["props"], row["props"]):
             plan.change.updated += 1
         else:
@@ -174,6 +202,7 @@ def plan_relationships(rows: Sequence[Row], state: Iterable[Row]) -> Plan:
         old = found.pop(row["id"], None)
         if old is None:
             plan.change.created += 1
+            plan.created.add(row["id"])
         elif row["id"] in repeated or _endpoints(old) != _endpoints(row):
             plan.stale.append(old)
             plan.change.updated += 1
@@ -207,11 +236,20 @@ class Batches:
     def __init__(self, db: GraphDatabase, size: int, progress: Progress, total: int):
         self.db, self.size, self.progress, self.total, self.done = db, size, progress, total, 0
 
-    def write(self, query: str, name: str, rows: Sequence[Any]) -> None:
-        """Send rows as the parameter `name`, batch by batch."""
+    def write(self, query: str, name: str, rows: Sequence[Any], fallback: str | None = None,
+              shape: Callable[[Any], Any] | None = None) -> None:
+        """Send rows as the parameter `name`, batch by batch, each cut to `shape` (only what the
+        query reads: the client spells every value out in the query text); a batch the database
+        refuses is sent again whole as `fallback` when there is one (a CREATE that met an id
+        written meanwhile)."""
         for start in range(0, len(rows), self.size):
             batch = rows[start:start + self.size]
-            self.db.run_write(query, {name: list(batch)})
+            try:
+                self.db.run_write(query, {name: [shape(r) for r in batch] if shape else list(batch)})
+            except GraphDatabaseError:
+                if fallback is None:
+                    raise
+                self.db.run_write(fallback, {name: list(batch)})
             self.done += len(batch)
             self.progress(self.done, self.total)
 

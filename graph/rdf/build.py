@@ -358,7 +358,7 @@ def build(sources: Sequence[Path] | None = None, store_path: Path | None = None,
         fixes = correcting.for_build(store, registry, corrections_path, registry_path, corrections)
         stored.update(dict.fromkeys(fixes.undone() & stored.keys(), ""))  # extracted again
         if remote is not None:
-            remote.start(registry, extractor, fixes)
+            remote.start(registry, extractor, fixes, store.path)
         recorded = source_stats.loads(store.sidecar(source_stats.SIDECAR))
         _STATE.update(fmt=fmt, page_date=page_date, stored=stored, registry_digest=registry_digest,
                       extractor=extractor(registry) if remote is None else None, folder=store.path,

@@ -6,6 +6,11 @@ them and returns the source's statements as N-Quads text with their stance recor
 takes the results in source order through the build's usual path (graph/rdf/build.py): one writer,
 one bulk load, one atomic step, and the same store as a local build.
 
+A worker that sees the store's folder (a LocalCluster, or workers on a shared filesystem: the
+client leaves a probe file there for them to find) writes its N-Quads there itself and sends
+back only the file's name; any other sends the text. Setting `STANDPOINT_CLUSTER_SEND=1` on the
+workers makes them send the text anyway (a slow network filesystem).
+
 What every task needs (the registry and the extractor made from it, the corrections, the spaCy
 pipeline) reaches each worker once per build, in a WorkerPlugin; the extractor is made at its
 first task and kept for the rest of the build, and the pipeline stays loaded in the worker
@@ -27,7 +32,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import suppress
+from contextlib import nullcontext, suppress
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -50,8 +55,13 @@ if TYPE_CHECKING:
 __all__ = ["ENV", "EVENTS", "Cluster", "ClusterError", "connect"]
 
 ENV = "STANDPOINT_CLUSTER"
-EVENTS = "standpoint"  # the topic of the workers' events (Client.get_events): each extractor made
+SEND = "STANDPOINT_CLUSTER_SEND"  # on a worker: send N-Quads back even when it sees the store's folder
+EVENTS = "standpoint"  # the topic of the workers' events (Client.get_events): each extractor made,
+# and whether that worker writes its N-Quads into the store's folder
 AHEAD = 4  # tasks sent ahead per worker: the cluster stays busy, the client holds few sources
+# A task's answer: its N-Quads as text, or the file it wrote them to (""), the entry graphs it
+# changed, and its stance records.
+Extracted = tuple[str, str, list[str], list[StanceRecord]]
 
 
 class ClusterError(StandpointError):
@@ -87,11 +97,15 @@ class Cluster:
         self.client.close()
 
     def start(self, registry: Registry, make: Callable[[Registry], Extractor],
-              corrections: correcting.Plan) -> None:
-        """Give every worker, now and joining later, what this build's tasks need."""
+              corrections: correcting.Plan, folder: Path) -> None:
+        """Give every worker, now and joining later, what this build's tasks need, and a probe
+        in `folder` (the store's) to find out whether it sees that folder."""
         self.plugin = f"standpoint-build-{uuid.uuid4().hex}"
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".build-probe-", suffix=".nq")  # removed with the build's parts
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(self.plugin)
         plugin = _BuildPlugin(registry, make, corrections, nlp.model_name(), nlp.fingerprint(),
-                              version("standpoint"))
+                              version("standpoint"), probe)
         try:
             self.client.register_plugin(plugin, name=self.plugin)
         except (OSError, TimeoutError) as err:
@@ -123,15 +137,18 @@ class Cluster:
 
     def _taken(self, result: _SourceResult, future: Any, folder: Path) -> _SourceResult:
         """The source's result with the worker's N-Quads written to a file in `folder`."""
-        text = ""
+        text, written = "", ""
         if future is not None:
-            text, result.changed, result.records = self._wait(future, result.source)
+            text, written, result.changed, result.records = self._wait(future, result.source)
+        if written:  # the worker wrote it into the store's folder
+            result.nquads = written
+            return result
         handle, result.nquads = tempfile.mkstemp(dir=folder, prefix=".build-", suffix=".nq")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         return result
 
-    def _wait(self, future: Any, source: str) -> tuple[str, list[str], list[StanceRecord]]:
+    def _wait(self, future: Any, source: str) -> Extracted:
         try:
             return future.result()  # type: ignore[no-any-return]
         except KilledWorker as err:
@@ -147,14 +164,16 @@ class _BuildPlugin(WorkerPlugin):
     """What one build's tasks need on a worker; the extractor is made once, at the first task."""
 
     def __init__(self, registry: Registry, make: Callable[[Registry], Extractor],
-                 corrections: correcting.Plan, model: str, fingerprint: str, release: str):
+                 corrections: correcting.Plan, model: str, fingerprint: str, release: str, probe: str):
         self.registry, self.make, self.corrections = registry, make, corrections
         self.model, self.fingerprint, self.release = model, fingerprint, release
+        self.probe = probe  # a file in the store's folder holding the plugin's name
         self.extractor: Extractor | None = None
+        self.shared: bool | None = None  # whether this worker sees the store's folder
         self.lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "extractor": None, "lock": None}
+        return {**self.__dict__, "extractor": None, "lock": None, "shared": None}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state, lock=threading.Lock())
@@ -162,22 +181,31 @@ class _BuildPlugin(WorkerPlugin):
     def teardown(self, worker: Any) -> None:
         self.extractor = None
 
-    def extract(self, entries: list[Entry], todo: Todo) -> tuple[str, list[str], list[StanceRecord]]:
-        """One source's extraction (one at a time in a worker: an extractor is not thread-safe)."""
+    def extract(self, entries: list[Entry], todo: Todo, plugin: str) -> Extracted:
+        """One source's extraction (one at a time in a worker: an extractor is not thread-safe):
+        its N-Quads as text, or as a file it wrote in the store's folder when it sees it."""
         from standpoint.graph.rdf.build import extract_source
 
         with self.lock:
             if self.extractor is None:
                 started = time.perf_counter()
                 self.extractor = self._extractor()
-                get_worker().log_event(EVENTS, {"made": "extractor", "pid": os.getpid(),
+                self.shared = os.environ.get(SEND, "") in ("", "0") and _reads(self.probe) == plugin
+                get_worker().log_event(EVENTS, {"made": "extractor", "pid": os.getpid(), "writes": self.shared,
                                                 "seconds": round(time.perf_counter() - started, 3)})
-            text, changed, records = [], [], []
-            for graph, part, found in extract_source(self.extractor, self.corrections, entries, todo):
-                text.append(part)
-                changed.append(graph)
-                records += found
-            return "".join(text), changed, records
+            text: list[str] = []
+            changed, records = [], []
+            handle, written = tempfile.mkstemp(dir=Path(self.probe).parent, prefix=".build-",
+                                               suffix=".nq") if self.shared else (-1, "")
+            with os.fdopen(handle, "w", encoding="utf-8") if self.shared else nullcontext() as out:
+                for graph, part, found in extract_source(self.extractor, self.corrections, entries, todo):
+                    if out is None:
+                        text.append(part)
+                    else:
+                        out.write(part)
+                    changed.append(graph)
+                    records += found
+            return "".join(text), written, changed, records
 
     def _extractor(self) -> Extractor:
         """The build's extractor, on a worker that runs what the build's process runs."""
@@ -192,8 +220,16 @@ class _BuildPlugin(WorkerPlugin):
         return self.make(self.registry)
 
 
-def _extract_on_worker(plugin: str, entries: list[Entry], todo: Todo) -> tuple[str, list[str], list[StanceRecord]]:
+def _reads(path: str) -> str:
+    """The text of a file, or "" when this machine cannot read it."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def _extract_on_worker(plugin: str, entries: list[Entry], todo: Todo) -> Extracted:
     """A task: extract one source's changed entries with the build's plugin on this worker."""
     held = get_worker().plugins[plugin]
     assert isinstance(held, _BuildPlugin)
-    return held.extract(entries, todo)
+    return held.extract(entries, todo, plugin)
