@@ -39,6 +39,13 @@ $(LINTER): tests/cypher-lint/package.json tests/cypher-lint/package-lock.json
 	@npm ci --prefix tests/cypher-lint --no-audit --no-fund --loglevel=error > /dev/null
 	@touch $(LINTER)
 
+# ESLint and Stylelint (npm), run by `make lint` over the page's JavaScript and CSS.
+WEBLINT := tests/web-lint/node_modules/.installed
+$(WEBLINT): tests/web-lint/package.json tests/web-lint/package-lock.json
+	@echo "Installing ESLint and Stylelint (npm)"
+	@npm ci --prefix tests/web-lint --no-audit --no-fund --loglevel=error > /dev/null
+	@touch $(WEBLINT)
+
 test: $(STAMP) browser $(LINTER)
 	$(BIN)/pytest -q
 
@@ -57,11 +64,15 @@ bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run.py --out benchmarks/results.json $(if $(BENCH_ONLY),--only $(BENCH_ONLY))
 
-# ruff over the code and its tests, mypy --strict over the library (pinned: the `lint` extra).
-lint: $(STAMP)
+# ruff over the code and its tests, mypy --strict over the library (pinned: the `lint` extra), then
+# ESLint over the page's JavaScript and Stylelint over its and the report's CSS (pinned: tests/web-lint).
+WEB := tests/web-lint
+lint: $(STAMP) $(WEBLINT)
 	$(BIN)/pip install --quiet -e '.[lint]'
 	$(BIN)/ruff check standpoint graph loaders ontology visualisations tests benchmarks
 	$(BIN)/mypy
+	$(WEB)/node_modules/.bin/eslint --config $(WEB)/eslint.config.mjs --max-warnings 0 visualisations/static/*.js
+	$(WEB)/node_modules/.bin/stylelint --config $(WEB)/stylelint.config.mjs --max-warnings 0 visualisations/static/*.css
 
 clean:
 	rm -rf $(VENV) $(STORE) $(OUT)
