@@ -134,6 +134,17 @@ def test_workers_told_to_send_their_n_quads_give_the_same_store(
         assert made(client) and {event["writes"] for event in made(client)} == {False}
 
 
+def test_workers_started_with_the_preload_have_spacy_before_any_build(
+        corpus: list[Path], tmp_path: Path) -> None:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      preload=["standpoint.graph.rdf.cluster"]) as preloaded, \
+            Client(preloaded.scheduler_address, set_as_default=False) as client:
+        assert set(client.run(spacy_loads).values()) == {1}  # loaded as each worker started
+        result = invoke("build", *corpus, "--store", tmp_path / "store", "--cluster", preloaded.scheduler_address)
+        assert result.exit_code == 0, result.output
+        assert set(client.run(spacy_loads).values()) == {1}  # and never again
+
+
 def spacy_loads() -> int:
     """How many times a worker process has loaded a spaCy pipeline."""
     from standpoint.loaders import nlp

@@ -220,6 +220,13 @@ class _BuildPlugin(WorkerPlugin):
         return self.make(self.registry)
 
 
+def dask_setup(worker: Any) -> None:
+    """Dask's preload hook: `dask worker SCHEDULER --preload standpoint.graph.rdf.cluster` loads
+    the extraction code and the spaCy pipeline (STANDPOINT_SPACY_MODEL's, else the default) when
+    the worker starts, so that no build waits for them at its first task."""
+    nlp.pipeline()
+
+
 def _reads(path: str) -> str:
     """The text of a file, or "" when this machine cannot read it."""
     try:
