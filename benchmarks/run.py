@@ -11,6 +11,7 @@ Parts (all by default):
   speed     builds, rebuild, store load, queries, `show`, sync against a bare client (small and large corpora)
   parse     spaCy's parse of every entry body of the small corpus, against its `standpoint build`
   external  scores on ../shared/corpus/external, standpoint's and the textacy peer's (external.py)
+  sync      only the sync against a bare client (FalkorDB; part of speed)
   cluster   the small corpus built on a 2-worker Dask LocalCluster against 2 local processes, and
             what the build's one process (read, write) costs beside them
 With --only, the figures measured replace theirs in --out and the file's other figures stay.
@@ -44,7 +45,7 @@ from standpoint.graph.rdf.store import open_store
 from standpoint.loaders import read_source
 
 STANDPOINT = [str(Path(sys.executable).parent / "standpoint")]
-PARTS = ("speed", "parse", "external", "cluster")
+PARTS = ("speed", "parse", "external", "cluster", "sync")
 PARSE_PROCESSES, PARSE_BATCH = 2, 64
 
 
@@ -276,6 +277,11 @@ def main() -> None:
                 args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
             if "speed" in parts:
                 speed(work, small, large_n, cold, results, args.out, args.skip_sync)
+        if "sync" in parts and "speed" not in parts:  # (speed measures it too)
+            sync = sync_figures()
+            results["sync"] = sync
+            if "vs_bare_unwind" in sync:
+                results["sync_vs_bare_unwind"] = sync["vs_bare_unwind"]
         if "external" in parts:
             results["external"] = external()
     finally:

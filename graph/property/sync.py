@@ -117,8 +117,8 @@ def sync_projection(projection: Projection, db: GraphDatabase, batch_size: int =
     for label, plan in nodes.items():
         new, changed = plan.split()
         for (add, remove), rows in label_groups(label, new):
-            batches.write(cypher.create_nodes(label, add), "rows", [_node(r) for r in rows],
-                          cypher.merge_nodes(label, add, remove), _props)
+            batches.write(cypher.create_nodes(label, add), "rows", rows,
+                          cypher.merge_nodes(label, add, remove), _props, _node)
         for (add, remove), rows in label_groups(label, changed):
             batches.write(cypher.merge_nodes(label, add, remove), "rows", [_node(r) for r in rows])
     for type_, plan in rels.items():
@@ -237,21 +237,25 @@ class Batches:
         self.db, self.size, self.progress, self.total, self.done = db, size, progress, total, 0
 
     def write(self, query: str, name: str, rows: Sequence[Any], fallback: str | None = None,
-              shape: Callable[[Any], Any] | None = None) -> None:
+              shape: Callable[[Any], Any] | None = None, fallback_shape: Callable[[Any], Any] | None = None) -> None:
         """Send rows as the parameter `name`, batch by batch, each cut to `shape` (only what the
         query reads: the client spells every value out in the query text); a batch the database
-        refuses is sent again whole as `fallback` when there is one (a CREATE that met an id
-        written meanwhile)."""
+        refuses is sent again as `fallback` (its rows cut to `fallback_shape`) when there is one:
+        a CREATE that met an id written meanwhile."""
         for start in range(0, len(rows), self.size):
             batch = rows[start:start + self.size]
             try:
-                self.db.run_write(query, {name: [shape(r) for r in batch] if shape else list(batch)})
+                self.db.run_write(query, {name: _shaped(batch, shape)})
             except GraphDatabaseError:
                 if fallback is None:
                     raise
-                self.db.run_write(fallback, {name: list(batch)})
+                self.db.run_write(fallback, {name: _shaped(batch, fallback_shape)})
             self.done += len(batch)
             self.progress(self.done, self.total)
+
+
+def _shaped(rows: Sequence[Any], shape: Callable[[Any], Any] | None) -> list[Any]:
+    return [shape(r) for r in rows] if shape else list(rows)
 
 
 def clear(db: GraphDatabase) -> None:
