@@ -4,7 +4,7 @@ The networks are built from statement rows (`read.StatementAnswer.analysis_row`:
 `issue_id`, `issue`, `stance`, `published`, `text`, `entry_id`, `kind`, `confidence`, and
 `holder_id`, `holder`), the way Discourse Network Analyzer builds them from coded statements. The
 actor of a stance is the statement's holder (whose position it shows), not always its speaker:
-`select` sees each row from its holder (`from_holder`).
+`select` sees each row from its holder (`_from_holder`).
 
 - `affiliation`: actor - issue, weighted by statements, signed by stance;
 - `congruence`: actor - actor, linked when both take the same stance on an issue;
@@ -115,11 +115,11 @@ def select(rows: Iterable[Row], *, issues: Iterable[str] | None = None, start: d
         when = sort_key(row["published"])
         if (start and when < start) or (end and when > end):
             continue
-        kept.append(from_holder(row))
+        kept.append(_from_holder(row))
     return kept
 
 
-def from_holder(row: Row) -> Row:
+def _from_holder(row: Row) -> Row:
     """A statement row seen from its holder: `actor`/`actor_id` are whose position it shows,
     `speaker`/`speaker_id` who said it. A row without a holder is its speaker's own; a row
     already seen from its holder is returned as it is."""
