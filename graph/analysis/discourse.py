@@ -1,10 +1,10 @@
 """Discourse networks and their measures: who agrees with whom, who clashes, who bridges, how split.
 
-The networks are built from statement rows (the rows of `read.statements`: `actor_id`, `actor`,
+The networks are built from statement rows (`read.StatementAnswer.analysis_row`: `actor_id`, `actor`,
 `issue_id`, `issue`, `stance`, `published`, `text`, `entry_id`, `kind`, `confidence`, and
 `holder_id`, `holder`), the way Discourse Network Analyzer builds them from coded statements. The
 actor of a stance is the statement's holder (whose position it shows), not always its speaker:
-`select` sees each row from its holder (`read.held`).
+`select` sees each row from its holder (`_from_holder`).
 
 - `affiliation`: actor - issue, weighted by statements, signed by stance;
 - `congruence`: actor - actor, linked when both take the same stance on an issue;
@@ -115,8 +115,18 @@ def select(rows: Iterable[Row], *, issues: Iterable[str] | None = None, start: d
         when = sort_key(row["published"])
         if (start and when < start) or (end and when > end):
             continue
-        kept.append(read.held(row))
+        kept.append(_from_holder(row))
     return kept
+
+
+def _from_holder(row: Row) -> Row:
+    """A statement row seen from its holder: `actor`/`actor_id` are whose position it shows,
+    `speaker`/`speaker_id` who said it. A row without a holder is its speaker's own; a row
+    already seen from its holder is returned as it is."""
+    if "speaker_id" in row:
+        return row
+    return {**row, "actor": row.get("holder", row["actor"]), "actor_id": row.get("holder_id", row["actor_id"]),
+            "speaker": row["actor"], "speaker_id": row["actor_id"]}
 
 
 def members(actors: Iterable[Row], level: str = "person", parties: Iterable[str] = ()) -> dict[str, Row]:
@@ -345,7 +355,7 @@ def store_rows(store: Store, *, issues: Iterable[str] = (), start: datetime | No
                end: datetime | None = None, min_confidence: float = 0.0) -> list[Row]:
     """The store's statements with a stance, selected as in `select` (issues by id, label or alias)."""
     wanted = sorted({read.find_issue(store, issue) for issue in issues}) or None
-    return select(read.statements(store), issues=wanted, start=start, end=end, min_confidence=min_confidence)
+    return select([s.analysis_row() for s in read.statements(store)], issues=wanted, start=start, end=end, min_confidence=min_confidence)
 
 
 def store_groups(store: Store, level: str = "person") -> dict[str, Row]:

@@ -31,9 +31,9 @@ def report_data(store: Store, *, issues: Iterable[str] = (), start: datetime | N
     """Everything the report shows, for the statements of a store in a window and issue set."""
     said = read.statements(store)
     wanted = sorted({read.find_issue(store, issue) for issue in issues}) or None
-    rows = discourse.select(said, issues=wanted, start=start, end=end, min_confidence=min_confidence)
+    rows = discourse.select([s.analysis_row() for s in said], issues=wanted, start=start, end=end, min_confidence=min_confidence)
     kept = {_key(r) for r in rows}
-    everything = read.timeline_rows(said)
+    everything = [answer.row() for answer in read.timeline_answers(said)]
     data = summarise(rows, discourse.store_groups(store, level), normalise=normalise, seed=seed,
                      timeline=[r for r in everything if _key(r) in kept])
     # a change made in the window is listed even when the statement before it is older

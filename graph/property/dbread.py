@@ -55,27 +55,28 @@ def positions(db: GraphDatabase, issue: str | None = None, actor: str | None = N
 
 
 def statements(db: GraphDatabase, actor: str | None = None, issue: str | None = None, *,
-               by: By = "speaker", on: date | None = None) -> list[Row]:
+               by: By = "speaker", on: date | None = None) -> list[read.StatementAnswer]:
     """What each actor said, in time order: quotes (direct) and reported speech.
 
     `actor` keeps the statements it spoke, or with by="holder" those whose position it holds."""
     filters = _filters(db, issue, actor, on)
     params = {"issue": filters["issue"], "actor": None, "holder": None}
     params["actor" if by == "speaker" else "holder"] = filters["actor"]
-    return read.statement_rows(db.run_read(cypher.STATEMENTS, params), params["issue"])
+    return read.statement_answers(db.run_read(cypher.STATEMENTS, params), params["issue"])
 
 
 def said(db: GraphDatabase, actor: str | None = None, issue: str | None = None,
          on: date | None = None) -> list[Row]:
     """The rows of `standpoint said`."""
-    return read.said_rows(statements(db, actor, issue, on=on))
+    return [answer.row() for answer in statements(db, actor, issue, on=on)]
 
 
 def timeline(db: GraphDatabase, actor: str | None = None, issue: str | None = None,
              on: date | None = None) -> list[Row]:
     """Statements with a stance in time order, marking where an actor's stance on an issue changed
     (stances are their holders': `actor` keeps the statements whose position it holds)."""
-    return read.timeline_rows(statements(db, actor, issue, by="holder", on=on))
+    found = statements(db, actor, issue, by="holder", on=on)
+    return [answer.row() for answer in read.timeline_answers(found)]
 
 
 def run_query(db: GraphDatabase, query: str) -> list[Row]:

@@ -385,4 +385,5 @@ def evaluate(store: Any, gold: Gold) -> Row:
         except InputError as err:
             raise InputError(str(err), gold.origin, line) from err
 
-    return evaluate_rows(gold, read.statements(store), read.entries(store), actor_of, issue_of)
+    said = [s.analysis_row() for s in read.statements(store)]
+    return evaluate_rows(gold, said, read.entries(store), actor_of, issue_of)

@@ -1,9 +1,11 @@
-"""The answers of the read commands, as plain rows (lists of dicts) from the embedded store.
+"""The answers of the read commands from the embedded store.
 
-Each answer is built in two steps: a named query gives plain rows (one per solution, values as
-str/int/float, our IRIs as their local ids), and a pure function (`entry_rows`, `actor_rows`,
-`position_rows`, `statement_rows`, `said_rows`, `timeline_rows`) groups, orders and shapes them.
-graph/property/dbread.py feeds the same pure functions from the graph database, so both give the same rows.
+Each answer is built in two steps: a named query (or, for one actor, the index walk of
+graph/rdf/lookup.py) gives plain rows (one per solution, values as str/int/float, our IRIs as their
+local ids), and a pure function groups, orders and shapes them: `entry_rows` and `actor_rows` into
+rows, `position_answers`, `statement_answers` and `timeline_answers` into typed answers whose
+`.row()` is what the CLI prints. graph/property/dbread.py feeds the same pure functions from the
+graph database, so both give the same answers.
 """
 
 from __future__ import annotations
@@ -238,7 +240,7 @@ def position_rows(found: Iterable[Row], min_confidence: float = 0.0) -> list[Row
 
 
 def statements(store: Store, actor: str | None = None, issue: str | None = None, *,
-               by: lookup.By = "speaker", on: date | None = None) -> list[Row]:
+               by: lookup.By = "speaker", on: date | None = None) -> list[StatementAnswer]:
     """What each actor said, in time order: quotes (direct) and reported speech.
 
     `actor` keeps the statements it spoke, or with by="holder" those whose position it holds; a
@@ -247,60 +249,101 @@ def statements(store: Store, actor: str | None = None, issue: str | None = None,
     wanted = iris.local_id(bindings["issue"].value) if "issue" in bindings else None
     if "actor" in bindings:  # one actor: through the indexes, not a join over every statement
         terms = lookup.statement_terms(store, bindings["actor"], by)
-        return statement_rows(map(_plain_row, terms), wanted)
-    return statement_rows(_select(store, queries.STATEMENTS, **bindings), wanted)
+        return statement_answers(map(_plain_row, terms), wanted)
+    return statement_answers(_select(store, queries.STATEMENTS, **bindings), wanted)
 
 
-def statement_rows(found: Iterable[Row], issue_id: str | None = None) -> list[Row]:
-    """Statement rows in time order (entry, place in it, issue, actor); only issue_id's if given.
-    Each statement once, however many rows of the query carry it."""
-    rows = []
-    seen: set[str] = set()
+@dataclass(frozen=True)
+class StatementAnswer:
+    """One statement as the read commands see it: `actor` spoke it, `holder` is whose position it
+    shows (the speaker, for one's own statements); `start` is where it begins in its entry."""
+
+    statement: str
+    actor: str
+    actor_id: str
+    holder: str
+    holder_id: str
+    text: str
+    kind: str  # direct | reported
+    entry_id: str
+    moment: positions_.Moment
+    start: int
+    issue: str | None
+    issue_id: str | None
+    stance: str | None
+    confidence: float
+
+    @property
+    def published(self) -> str:
+        return self.moment.isoformat()
+
+    @property
+    def order(self) -> tuple[Any, ...]:
+        """Time order: the time (a date as its midnight UTC), entry, place in it, issue, speaker."""
+        return (sort_key(self.moment), self.entry_id, self.start, self.issue_id or "", self.actor_id,
+                self.holder_id, self.kind, self.text)
+
+    def evidence(self) -> Evidence:
+        """The statement as evidence of its holder's position (it must have a stance)."""
+        assert self.stance is not None, "a statement without a stance is no evidence"
+        return Evidence(self.statement, self.holder_id, self.issue_id or "", self.stance, self.moment,
+                        self.entry_id, self.text, self.confidence)
+
+    def row(self) -> Row:
+        """The row of `standpoint said`."""
+        return {"actor": self.actor, "actor_id": self.actor_id, "text": self.text, "kind": self.kind,
+                "entry_id": self.entry_id, "published": self.published, "issue": self.issue,
+                "stance": self.stance, "holder": self.holder, "holder_id": self.holder_id}
+
+    def analysis_row(self) -> Row:
+        """The statement as the analyses (networks, report, evaluate) read it: the row of `said`
+        with the issue id and the confidence."""
+        return {**self.row(), "issue_id": self.issue_id, "confidence": self.confidence}
+
+
+def statement_answers(found: Iterable[Row], issue_id: str | None = None) -> list[StatementAnswer]:
+    """Statements (from rows of STATEMENTS, its Cypher twin or the index walk) in time order
+    (`StatementAnswer.order`); only issue_id's if given. Each statement once, however many rows
+    carry it."""
+    answers: dict[str, StatementAnswer] = {}
     for row in found:
         if issue_id and row.get("issueId") != issue_id:
             continue  # the issue is OPTIONAL in the query: binding it does not filter
-        if row["statement"] in seen:
+        if row["statement"] in answers:
             continue
-        seen.add(row["statement"])
-        rows.append({
-            "actor": row["actorName"], "actor_id": row["actor"],
-            "text": row["text"], "kind": row["kind"],
-            "entry_id": row["entryId"], "published": iso(row["published"]),
-            "issue": row.get("issueLabel"), "issue_id": row.get("issueId"),
-            "stance": row.get("stance"), "confidence": float(row["confidence"]),
-            "holder": row["holderName"], "holder_id": row["holder"],
-            "_start": int(row["start"]),
-        })
-    rows.sort(key=lambda r: (sort_key(r["published"]), r["entry_id"], r["_start"], r["issue_id"] or "",
-                             r["actor_id"], r["holder_id"], r["kind"], r["text"]))
-    for row in rows:
-        del row["_start"]
-    return rows
+        answers[row["statement"]] = StatementAnswer(
+            row["statement"], row["actorName"], row["actor"], row["holderName"], row["holder"],
+            row["text"], row["kind"], row["entryId"], positions_.when(iso(row["published"])),
+            int(row["start"]), row.get("issueLabel"), row.get("issueId"), row.get("stance"),
+            float(row["confidence"]),
+        )
+    return sorted(answers.values(), key=lambda a: a.order)
 
 
 def said(store: Store, actor: str | None = None, issue: str | None = None,
          on: date | None = None) -> list[Row]:
-    return said_rows(statements(store, actor, issue, on=on))
+    """The rows of `standpoint said`."""
+    return [answer.row() for answer in statements(store, actor, issue, on=on)]
 
 
-SAID = ("actor", "actor_id", "text", "kind", "entry_id", "published", "issue", "stance", "holder",
-        "holder_id")
+@dataclass(frozen=True)
+class TimelineAnswer:
+    """One row of `standpoint timeline`: a statement with a stance, seen from its holder, and
+    whether its holder's stance on the issue `changed` there from the `previous` one."""
 
+    said: StatementAnswer
+    changed: bool
+    previous: str | None
 
-def said_rows(found: Iterable[Row]) -> list[Row]:
-    """The columns of `standpoint said`, from statement rows: `actor` is the speaker, `holder`
-    whose position the statement shows (the speaker, for one's own statements)."""
-    return [{k: row[k] for k in SAID} for row in found]
-
-
-def held(row: Row) -> Row:
-    """A statement row seen from its holder: `actor`/`actor_id` are whose position it shows,
-    `speaker`/`speaker_id` who said it. A row without a holder is its speaker's own; a row
-    already seen from its holder is returned as it is."""
-    if "speaker_id" in row:
-        return row
-    return {**row, "actor": row.get("holder", row["actor"]), "actor_id": row.get("holder_id", row["actor_id"]),
-            "speaker": row["actor"], "speaker_id": row["actor_id"]}
+    def row(self) -> Row:
+        said = self.said
+        return {
+            "published": said.published, "actor": said.holder, "actor_id": said.holder_id,
+            "issue": said.issue, "issue_id": said.issue_id, "stance": said.stance,
+            "changed": self.changed, "previous": self.previous, "kind": said.kind,
+            "text": said.text, "entry_id": said.entry_id,
+            "speaker": said.actor, "speaker_id": said.actor_id,
+        }
 
 
 def timeline(store: Store, actor: str | None = None, issue: str | None = None,
@@ -308,34 +351,28 @@ def timeline(store: Store, actor: str | None = None, issue: str | None = None,
     """Statements with a stance in time order, marking where an actor's stance on an issue changed.
 
     Stances are their holders': `actor` keeps the statements whose position it holds."""
-    return timeline_rows(statements(store, actor, issue, by="holder", on=on))
+    return [answer.row() for answer in timeline_answers(statements(store, actor, issue, by="holder", on=on))]
 
 
-def timeline_rows(found: Iterable[Row]) -> list[Row]:
-    """Statement rows with a stance, in time order; `actor` is the holder, `speaker` who said it.
+def timeline_answers(found: Iterable[StatementAnswer]) -> list[TimelineAnswer]:
+    """The statements with a stance, in the order given (time order), each marked.
 
-    A row is `changed` where its holder's stance on the issue moved: the first row of a time at
-    which the stance (graph/rdf/positions.py: statements of one time taken together) differs from
-    the stance at the time before, `previous`; so an actor's rows mark a change exactly when
-    its position is `changed`."""
-    rows = [row for row in map(held, found) if row["stance"]]
-    by_key: dict[tuple[str, str], list[int]] = {}
-    for index, row in enumerate(rows):
-        by_key.setdefault((row["actor_id"], row["issue_id"]), []).append(index)
+    A statement is `changed` where its holder's stance on the issue moved: the first statement of
+    a time at which the stance (graph/rdf/positions.py: statements of one time taken together)
+    differs from the stance at the time before, `previous`; so an actor's statements mark a
+    change exactly when its position is `changed`."""
+    stanced = [answer for answer in found if answer.stance]
+    by_key: dict[tuple[str, str | None], list[int]] = {}
+    for index, answer in enumerate(stanced):
+        by_key.setdefault((answer.holder_id, answer.issue_id), []).append(index)
     marks: dict[int, tuple[bool, str | None]] = {}
     for indexes in by_key.values():
-        steps = positions_.hold(positions_.RowEvidence(rows[i], (i,)) for i in indexes).steps
+        steps = positions_.hold(stanced[i].evidence() for i in indexes).steps
         before = {t: steps[n - 1][1] if n else None for n, (t, _) in enumerate(steps)}
         stance_at, seen = dict(steps), set()
         for i in indexes:
-            moment = sort_key(rows[i]["published"])
+            moment = sort_key(stanced[i].moment)
             previous = before[moment]
             marks[i] = (moment not in seen and previous is not None and previous != stance_at[moment], previous)
             seen.add(moment)
-    return [{
-        "published": row["published"], "actor": row["actor"], "actor_id": row["actor_id"],
-        "issue": row["issue"], "issue_id": row["issue_id"], "stance": row["stance"],
-        "changed": marks[i][0], "previous": marks[i][1], "kind": row["kind"],
-        "text": row["text"], "entry_id": row["entry_id"],
-        "speaker": row["speaker"], "speaker_id": row["speaker_id"],
-    } for i, row in enumerate(rows)]
+    return [TimelineAnswer(answer, *marks[i]) for i, answer in enumerate(stanced)]
