@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -29,6 +29,9 @@ from standpoint.cli_common import (
 )
 from standpoint.correct_cli import correct, review
 from standpoint.network_cli import network, report
+
+if TYPE_CHECKING:
+    from standpoint.graph.rdf.read import ActorAnswer
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -179,8 +182,9 @@ def suggest(store: Path, out: Path | None) -> None:
         click.echo(f"wrote {out}", err=True)
 
 
-def _read(name: str, store: Path, graph: str | None, **kwargs: Any) -> list[dict[str, Any]]:
-    """A read command's rows: from the graph database with --graph, else from the store."""
+def _read(name: str, store: Path, graph: str | None, **kwargs: Any) -> list[Any]:
+    """A read command's rows (or typed answers): from the graph database with --graph, else from
+    the store."""
     if graph:
         from standpoint.graph.property import dbread
         from standpoint.graph.property.database import opened
@@ -206,7 +210,7 @@ def entries(store: Path, fmt: str, graph: str | None) -> None:
     Example:
       standpoint entries --format json
     """
-    echo_rows(_read("entries", store, graph), fmt, ("id", "published", "title", "authors", "speaker"))
+    echo_rows([entry.row() for entry in _read("entries", store, graph)], fmt, ("id", "published", "title", "authors", "speaker"))
 
 
 @main.command()
@@ -223,8 +227,9 @@ def actors(store: Path, fmt: str, graph: str | None) -> None:
     Example:
       standpoint actors --format csv
     """
-    rows = _read("actors", store, graph)
-    ids = ("ids",) if any(row["ids"] for row in rows) else ()
+    found: list[ActorAnswer] = _read("actors", store, graph)
+    rows = [actor.row() for actor in found]
+    ids = ("ids",) if any(actor.ids for actor in found) else ()
     echo_rows(rows, fmt, ("id", "name", "type", "roles", "party", "aliases", *ids))
 
 

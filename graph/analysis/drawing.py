@@ -62,9 +62,9 @@ def project(store: Store, issue: str | None = None, actor: str | None = None, *,
     return G
 
 
-class Actors(dict[str, dict[str, Any]]):
-    """The rows of `read.actors` by id, each looked up when first asked for: a page reads the
-    actors it draws, not every actor of the store."""
+class Actors(dict[str, read.ActorAnswer]):
+    """The actors of `read.actors` by id, each looked up through the indexes (`read.actor`) when
+    first asked for: a page reads the actors it draws, not every actor of the store."""
 
     def __init__(self, store: Store):
         super().__init__()
@@ -73,22 +73,22 @@ class Actors(dict[str, dict[str, Any]]):
 
     def _find(self, actor_id: str) -> bool:
         if actor_id not in self.missing and not super().__contains__(actor_id):
-            row = lookup.actor_row(self.store, ox.NamedNode(str(iris.actor(actor_id))))
-            if row is None:
+            found = read.actor(self.store, actor_id)
+            if found is None:
                 self.missing.add(actor_id)
             else:
-                self[actor_id] = row
+                self[actor_id] = found
         return super().__contains__(actor_id)
 
     def __contains__(self, actor_id: object) -> bool:
         return isinstance(actor_id, str) and self._find(actor_id)
 
-    def __missing__(self, actor_id: str) -> dict[str, Any]:
+    def __missing__(self, actor_id: str) -> read.ActorAnswer:
         if self._find(actor_id):
             return self[actor_id]
         raise KeyError(actor_id)
 
-    def places(self) -> list[dict[str, Any]]:
+    def places(self) -> list[read.ActorAnswer]:
         """Every place of the store (issues are linked to the places their evidence names)."""
         ids = (iris.local_id(node.value) for node in lookup.places(self.store))
         return [self[place] for place in ids if place in self]
@@ -145,11 +145,11 @@ def _note(G: nx.MultiDiGraph[str], actors: int, kept: int, max_evidence: int | N
     G.graph["note"] = ("showing " + " and ".join(parts)) if parts else ""
 
 
-def _add_actor(G: nx.MultiDiGraph[str], row: dict[str, Any]) -> str:
-    node = f"{'place' if row['type'] == 'place' else 'actor'}:{row['id']}"
+def _add_actor(G: nx.MultiDiGraph[str], actor: read.ActorAnswer) -> str:
+    node = f"{'place' if actor.type == 'place' else 'actor'}:{actor.id}"
     if node not in G:
-        G.add_node(node, label=row["name"], type=row["type"], party=row["party"] or "",
-                   roles=list(row["roles"]))
+        G.add_node(node, label=actor.name, type=actor.type, party=actor.party or "",
+                   roles=list(actor.roles))
     return node
 
 
@@ -199,12 +199,12 @@ def _add_context(G: nx.MultiDiGraph[str], store: Store, actors: Actors) -> None:
 
 def _add_issue_places(G: nx.MultiDiGraph[str], store: Store, actors: Actors) -> None:
     """An issue is linked to the places its evidence names ("local inquiries" - Oldham)."""
-    places = {row["id"]: row for row in actors.places()}
+    places = {place.id: place for place in actors.places()}
     for _, target, data in list(G.edges(data=True)):
         if not target.startswith("issue:"):
             continue
         for place in places.values():
-            if any(place["name"] in e["text"] for e in data.get("evidence", [])):
+            if any(place.name in e["text"] for e in data.get("evidence", [])):
                 node = _add_actor(G, place)
                 if not G.has_edge(target, node, key="mentions"):
                     G.add_edge(target, node, key="mentions", relation="mentions", weight=1)

@@ -122,8 +122,9 @@ def _brief(s: Statement) -> str:
 def actor(store: Store, text: str) -> Target:
     """An actor the store knows, with its name and type (so the graph can describe it anywhere)."""
     actor_id = read.find_actor(store, text)
-    row = next(r for r in read.actors(store) if r["id"] == actor_id)
-    return Target(actor_id, row["name"], row["type"] if row["type"] != "place" else "organisation")
+    found = read.actor(store, actor_id)
+    assert found is not None, actor_id  # find_actor found it
+    return Target(actor_id, found.name, found.type if found.type != "place" else "organisation")
 
 
 def issue(store: Store, text: str) -> Target:
@@ -142,7 +143,7 @@ def new_actor(store: Store, name: str, kind: str) -> Target:
     if not name:
         raise InputError("--new needs a name")
     actor_id = slug(name)
-    if any(r["id"] == actor_id for r in read.actors(store)):
+    if read.actor(store, actor_id) is not None:
         raise InputError(f"an actor {actor_id!r} exists already: move the statements to it with --into {actor_id}")
     return Target(actor_id, name, kind)
 

@@ -37,14 +37,14 @@ def _filters(db: GraphDatabase, issue: str | None, actor: str | None,
             "actor": find_actor(db, actor, on) if actor else None}
 
 
-def entries(db: GraphDatabase) -> list[Row]:
+def entries(db: GraphDatabase) -> list[read.EntryAnswer]:
     """The entries (posts, speeches), in time order."""
-    return read.entry_rows(db.run_read(cypher.ENTRIES, {}))
+    return read.entry_answers(db.run_read(cypher.ENTRIES, {}))
 
 
-def actors(db: GraphDatabase) -> list[Row]:
-    """The people, organisations and places."""
-    return read.actor_rows(db.run_read(cypher.ACTORS, {}))
+def actors(db: GraphDatabase) -> list[read.ActorAnswer]:
+    """The people, organisations and places, by type, then id."""
+    return read.actor_answers(db.run_read(cypher.ACTORS, {}))
 
 
 def positions(db: GraphDatabase, issue: str | None = None, actor: str | None = None,

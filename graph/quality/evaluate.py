@@ -386,4 +386,4 @@ def evaluate(store: Any, gold: Gold) -> Row:
             raise InputError(str(err), gold.origin, line) from err
 
     said = [s.analysis_row() for s in read.statements(store)]
-    return evaluate_rows(gold, said, read.entries(store), actor_of, issue_of)
+    return evaluate_rows(gold, said, [e.row() for e in read.entries(store)], actor_of, issue_of)

@@ -18,7 +18,6 @@ from typing import Any, Literal
 
 import pyoxigraph as ox
 
-from standpoint.graph.rdf import names
 from standpoint.graph.rdf.positions import sort_key
 from standpoint.graph.rdf.store import Store
 from standpoint.ontology.namespace import DCTERMS, FOAF, RDF, SKOS, SP
@@ -229,32 +228,38 @@ def latest(store: Store, statements: Iterable[Any], count: int | None) -> list[A
 ACTOR_TYPES = ((FOAF.Person, "person"), (FOAF.Organization, "organisation"), (SP.Place, "place"))
 
 
-def actor_row(store: Store, actor: ox.NamedNode) -> Row | None:
-    """An actor as `read.actors` gives it (id, name, type, roles, party, aliases), or None when
-    it is not an actor there (no type, name or id)."""
+def actor_terms(store: Store, actor: ox.NamedNode) -> list[Row]:
+    """ACTORS' solutions for one actor (type already person / organisation / place), as plain
+    values: one per type and name, and one per party, alias, role and external id; none when it is
+    not an actor there (no type, name or id)."""
     db = store.db
     if db is None:
-        return None
-    props = _props(db, actor, RDF.type, DCTERMS.identifier, FOAF.name, SKOS.altLabel, SP.party, SP.holds)
+        return []
+    props = _props(db, actor, RDF.type, DCTERMS.identifier, FOAF.name, SKOS.altLabel, SP.party, SP.holds,
+                   SP.externalId)
     types = [kind for cls, kind in ACTOR_TYPES if _node(cls) in props[str(RDF.type)]]
-    ident, name = _one(props, DCTERMS.identifier), _one(props, FOAF.name)
-    if not types or ident is None or name is None:
-        return None
-    parties = sorted(n.value for party in props[str(SP.party)] for n in _props(db, party, FOAF.name)[str(FOAF.name)])
-    roles = sorted({role for holding in props[str(SP.holds)] for role in _roles(db, holding)})
-    return {"id": ident.value, "name": name.value, "type": types[0], "roles": roles,
-            "party": parties[0] if parties else None,
-            "aliases": sorted({a.value for a in props[str(SKOS.altLabel)]})}
+    ident = _one(props, DCTERMS.identifier)
+    if not types or ident is None or not props[str(FOAF.name)]:
+        return []
+    heads = [{"id": ident.value, "name": name.value, "type": kind}
+             for kind in types for name in props[str(FOAF.name)]]
+    head = heads[0]
+    rows = [*heads, *({**head, "partyName": n.value} for party in props[str(SP.party)]
+                      for n in _props(db, party, FOAF.name)[str(FOAF.name)])]
+    rows += [{**head, "alias": alias.value} for alias in props[str(SKOS.altLabel)]]
+    rows += [{**head, **role} for holding in props[str(SP.holds)] for role in _roles(db, holding)]
+    rows += [{**head, "externalId": external.value} for external in props[str(SP.externalId)]]
+    return rows
 
 
-def _roles(db: ox.Store, holding: Any) -> Iterator[str]:
-    """A holding's roles as people read them: "Home Secretary (2024-07-05 to now)"."""
+def _roles(db: ox.Store, holding: Any) -> Iterator[Row]:
+    """A holding's roles as ACTORS gives them: the role's label, and its start and end if known."""
     props = _props(db, holding, SP.role, SP.startDate, SP.endDate)
-    start, end = _one(props, SP.startDate), _one(props, SP.endDate)
+    dates = {key: value.value for key, value in (("start", _one(props, SP.startDate)),
+                                                  ("end", _one(props, SP.endDate))) if value is not None}
     for role in props[str(SP.role)]:
         for label in _props(db, role, SKOS.prefLabel)[str(SKOS.prefLabel)]:
-            yield (f"{label.value} ({names.period(start and start.value, end and end.value)})"
-                   if start is not None or end is not None else label.value)
+            yield {"roleLabel": label.value, **dates}
 
 
 def places(store: Store) -> list[ox.NamedNode]:

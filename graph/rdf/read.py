@@ -2,9 +2,9 @@
 
 Each answer is built in two steps: a named query (or, for one actor, the index walk of
 graph/rdf/lookup.py) gives plain rows (one per solution, values as str/int/float, our IRIs as their
-local ids), and a pure function groups, orders and shapes them: `entry_rows` and `actor_rows` into
-rows, `position_answers`, `statement_answers` and `timeline_answers` into typed answers whose
-`.row()` is what the CLI prints. graph/property/dbread.py feeds the same pure functions from the
+local ids), and a pure function groups, orders and shapes them into typed answers
+(`entry_answers`, `actor_answers`, `position_answers`, `statement_answers`, `timeline_answers`)
+whose `.row()` is what the CLI prints. graph/property/dbread.py feeds the same pure functions from the
 graph database, so both give the same answers.
 """
 
@@ -69,26 +69,56 @@ def find_actor(store: Store, text: str, on: date | None = None) -> str:
                          names.held_roles(_select(store, queries.ROLE_HOLDERS)), on)
 
 
-def entries(store: Store) -> list[Row]:
-    return entry_rows(_select(store, queries.ENTRIES))
+def entries(store: Store) -> list[EntryAnswer]:
+    """The entries (posts, speeches), in time order."""
+    return entry_answers(_select(store, queries.ENTRIES))
 
 
-def entry_rows(found: Iterable[Row]) -> list[Row]:
-    """Entries in time order (then source, then order in the source), one row each."""
-    rows: dict[str, Row] = {}
-    order: dict[str, int] = {}
+@dataclass(frozen=True)
+class EntryAnswer:
+    """One entry (a post, a speech) as `standpoint entries` lists it; `sequence` is its place in
+    its source."""
+
+    id: str
+    published: positions_.Moment
+    title: str | None
+    authors: tuple[str, ...]
+    speaker: str | None
+    source: str | None
+    url: str | None
+    sequence: int = 0
+
+    @property
+    def order(self) -> tuple[Any, ...]:
+        """Time order: the time (a date as its midnight UTC), source, place in the source, id."""
+        return sort_key(self.published), self.source or "", self.sequence, self.id
+
+    def row(self) -> Row:
+        """The row of `standpoint entries`."""
+        return {"id": self.id, "title": self.title, "published": self.published.isoformat(),
+                "authors": list(self.authors), "speaker": self.speaker, "source": self.source,
+                "url": self.url}
+
+
+def entry_answers(found: Iterable[Row]) -> list[EntryAnswer]:
+    """Entries (from rows of ENTRIES or its Cypher twin) in time order (`EntryAnswer.order`), each
+    once with its authors in the order the rows give them."""
+    heads: dict[str, Row] = {}
+    authors: dict[str, list[str]] = {}
+    sequence: dict[str, int] = {}
     for row in found:
         entry_id = row["id"]
-        item = rows.setdefault(entry_id, {
-            "id": entry_id, "title": row.get("title"), "published": iso(row["published"]),
-            "authors": [], "speaker": row.get("speaker"), "source": row.get("source"),
-            "url": row.get("url"),
-        })
-        order[entry_id] = int(row.get("order") or 0)
+        heads.setdefault(entry_id, row)
+        sequence[entry_id] = int(row.get("order") or 0)
+        named = authors.setdefault(entry_id, [])
         author = row.get("author")
-        if author and author not in item["authors"]:
-            item["authors"].append(author)
-    return sorted(rows.values(), key=lambda r: (sort_key(r["published"]), r["source"] or "", order[r["id"]], r["id"]))
+        if author and author not in named:
+            named.append(author)
+    answers = (EntryAnswer(entry_id, positions_.when(iso(row["published"])), row.get("title"),
+                           tuple(authors[entry_id]), row.get("speaker"), row.get("source"), row.get("url"),
+                           sequence[entry_id])
+               for entry_id, row in heads.items())
+    return sorted(answers, key=lambda a: a.order)
 
 
 def role_text(row: Row) -> str | None:
@@ -107,33 +137,64 @@ def _many(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
 
 
-def actors(store: Store) -> list[Row]:
+def actors(store: Store) -> list[ActorAnswer]:
+    """The people, organisations and places, by type, then id."""
     found = _select(store, queries.ACTORS)
-    return actor_rows({**row, "type": TYPES[row["type"].rsplit("/", 1)[-1]]} for row in found)
+    return actor_answers({**row, "type": TYPES[row["type"].rsplit("/", 1)[-1]]} for row in found)
 
 
-def actor_rows(found: Iterable[Row]) -> list[Row]:
-    """Actors (type already person / organisation / place) by type, then id."""
-    rows: dict[str, Row] = {}
+def actor(store: Store, actor_id: str) -> ActorAnswer | None:
+    """One actor through the store's indexes (graph/rdf/lookup.py): what `actors` gives for it, or
+    None when it is not an actor there."""
+    found = actor_answers(lookup.actor_terms(store, ox.NamedNode(str(iris.actor(actor_id)))))
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class ActorAnswer:
+    """One person, organisation or place as `standpoint actors` lists it; `roles` as people read
+    them ("Home Secretary (2024-07-05 to now)"), `ids` those a corpus gave it (ParlaMint's)."""
+
+    id: str
+    name: str
+    type: str  # person | organisation | place
+    roles: tuple[str, ...] = ()
+    party: str | None = None
+    aliases: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+
+    @property
+    def order(self) -> tuple[int, str]:
+        return TYPE_ORDER.index(self.type), self.id
+
+    def row(self) -> Row:
+        """The row of `standpoint actors`."""
+        return {"id": self.id, "name": self.name, "type": self.type, "roles": list(self.roles),
+                "party": self.party, "aliases": list(self.aliases), "ids": list(self.ids)}
+
+
+def actor_answers(found: Iterable[Row]) -> list[ActorAnswer]:
+    """Actors (from rows of ACTORS with the type already person / organisation / place, its
+    Cypher twin or the index walk) by type, then id. Where rows disagree on a name, type or party
+    (an actor given two), the first in order is taken, so every read takes the same one."""
+    heads: dict[str, dict[str, set[str]]] = {}
     for row in found:
-        item = rows.setdefault(row["id"], {
-            "id": row["id"], "name": row["name"], "type": row["type"],
-            "roles": [], "party": row.get("partyName"), "aliases": [], "ids": [],
-        })
+        item = heads.setdefault(row["id"], {k: set() for k in ("name", "type", "party", "roles", "aliases", "ids")})
+        item["name"].add(row["name"])
+        item["type"].add(row["type"])
+        if row.get("partyName"):
+            item["party"].add(row["partyName"])
         role = role_text(row)
-        if role and role not in item["roles"]:
-            item["roles"].append(role)
-        alias = row.get("alias")
-        if alias and alias not in item["aliases"]:
-            item["aliases"].append(alias)
-        for external in _many(row.get("externalId") or row.get("externalIds")):
-            if external not in item["ids"]:
-                item["ids"].append(external)
-    for item in rows.values():
-        item["roles"].sort()
-        item["aliases"].sort()
-        item["ids"].sort()
-    return sorted(rows.values(), key=lambda r: (TYPE_ORDER.index(r["type"]), r["id"]))
+        if role:
+            item["roles"].add(role)
+        if row.get("alias"):
+            item["aliases"].add(row["alias"])
+        item["ids"].update(_many(row.get("externalId") or row.get("externalIds")))
+    answers = (ActorAnswer(actor_id, min(item["name"]), min(item["type"], key=TYPE_ORDER.index),
+                           tuple(sorted(item["roles"])), min(item["party"], default=None),
+                           tuple(sorted(item["aliases"])), tuple(sorted(item["ids"])))
+               for actor_id, item in heads.items())
+    return sorted(answers, key=lambda a: a.order)
 
 
 def _bindings(store: Store, issue: str | None, actor: str | None,
