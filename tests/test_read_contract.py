@@ -148,3 +148,83 @@ def test_the_timeline_marks_where_the_holders_stance_moved() -> None:
     assert (row["actor_id"], row["speaker_id"], row["published"]) == ("john-roe", "jane-doe", "2025-01-08")
     assert list(row) == ["published", "actor", "actor_id", "issue", "issue_id", "stance", "changed",
                          "previous", "kind", "text", "entry_id", "speaker", "speaker_id"]
+
+
+def test_the_index_walk_gives_the_actor_sparql_gives(store: Path) -> None:
+    """`read.actor` (the index walk, as `standpoint show` draws an actor) gives, for every actor of
+    the store, exactly the record the SPARQL read of every actor gives for it."""
+    with open_store(store) as opened:
+        everyone = read.actors(opened)
+        assert len(everyone) > 20
+        assert {a.type for a in everyone} == {"person", "organisation", "place"}
+        assert any(a.roles for a in everyone) and any(a.party for a in everyone) and any(a.aliases for a in everyone)
+        for actor in everyone:
+            assert read.actor(opened, actor.id) == actor, actor.id
+        assert read.actor(opened, "nobody-of-that-name") is None
+        assert read.actor(opened, everyone[0].id.upper() + "-X") is None
+
+
+def test_the_actors_command_prints_the_records_rows(store: Path) -> None:
+    with open_store(store) as opened:
+        everyone = read.actors(opened)
+        entries = read.entries(opened)
+    assert json_rows("actors", "--store", store) == [a.row() for a in everyone]
+    assert json_rows("entries", "--store", store) == [e.row() for e in entries]
+    assert [e.order for e in entries] == sorted(e.order for e in entries)
+
+
+def _entry(entry_id: str, published: str, **more: str) -> dict[str, str]:
+    return {"id": entry_id, "published": published, "title": f"Title {entry_id}", **more}
+
+
+def test_entries_are_ordered_by_the_real_time_across_zones_and_dates() -> None:
+    """As statements are: 10:30 in New York is after noon in London, and a date is its midnight UTC;
+    entries of one time go by source, then their place in it."""
+    answers = read.entry_answers([
+        _entry("late", "2025-01-06T10:30:00-05:00"),
+        _entry("noon", "2025-01-06T12:00:00Z"),
+        _entry("day", "2025-01-06"),
+        _entry("early", "2025-01-06T06:00:00+09:00"),
+        _entry("b2", "2025-01-07", source="b", order="2"), _entry("b1", "2025-01-07", source="b", order="1"),
+        _entry("a9", "2025-01-07", source="a", order="9"),
+    ])
+    assert [a.id for a in answers] == ["early", "day", "noon", "late", "a9", "b1", "b2"]
+    assert answers[0].published == datetime(2025, 1, 6, 6, tzinfo=timezone(timedelta(hours=9)))
+    assert answers[1].published == date(2025, 1, 6)
+    assert answers[2].published == datetime(2025, 1, 6, 12, tzinfo=UTC)
+
+
+def test_an_entry_prints_the_row_of_entries() -> None:
+    (answer,) = read.entry_answers([
+        _entry("e", "2025-01-06T12:00:00Z", author="Jane Doe", source="hansard", url="https://x/e"),
+        _entry("e", "2025-01-06T12:00:00Z", author="John Roe", source="hansard", url="https://x/e"),
+        _entry("e", "2025-01-06T12:00:00Z", author="Jane Doe", source="hansard", url="https://x/e"),
+    ])
+    assert answer.authors == ("Jane Doe", "John Roe")
+    assert list(answer.row().items()) == [
+        ("id", "e"), ("title", "Title e"), ("published", "2025-01-06T12:00:00+00:00"),
+        ("authors", ["Jane Doe", "John Roe"]), ("speaker", None), ("source", "hansard"), ("url", "https://x/e")]
+    (dated,) = read.entry_answers([{"id": "d", "published": "2025-01-06"}])
+    assert dated.row() == {"id": "d", "title": None, "published": "2025-01-06", "authors": [],
+                           "speaker": None, "source": None, "url": None}
+
+
+def test_actors_go_by_type_then_id_and_print_the_row_of_actors() -> None:
+    base = {"name": "Jane Doe", "type": "person"}
+    answers = read.actor_answers([
+        {"id": "oldham", "name": "Oldham", "type": "place"},
+        {"id": "labour", "name": "Labour", "type": "organisation"},
+        {"id": "jane-doe", **base, "roleLabel": "Home Secretary", "start": "2024-07-05"},
+        {"id": "jane-doe", **base, "alias": "J. Doe", "partyName": "Labour", "externalId": "P2"},
+        {"id": "jane-doe", **base, "alias": "Doe", "roleLabel": "MP"},
+        {"id": "alan-a", "name": "Alan A", "type": "person", "externalIds": ["P9", "P1"]},
+    ])
+    assert [(a.type, a.id) for a in answers] == [
+        ("person", "alan-a"), ("person", "jane-doe"), ("organisation", "labour"), ("place", "oldham")]
+    assert answers[0].ids == ("P1", "P9")
+    assert list(answers[1].row().items()) == [
+        ("id", "jane-doe"), ("name", "Jane Doe"), ("type", "person"),
+        ("roles", ["Home Secretary (2024-07-05 to now)", "MP"]), ("party", "Labour"),
+        ("aliases", ["Doe", "J. Doe"]), ("ids", ["P2"])]
+    assert answers[3].row() == {"id": "oldham", "name": "Oldham", "type": "place", "roles": [],
+                                "party": None, "aliases": [], "ids": []}
