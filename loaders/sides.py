@@ -139,9 +139,9 @@ def forms_shown(text: str) -> Shown:
     theirs = [(m.span(), f.weight) for f in s.opposition_side for m in f.pattern.finditer(text)
               if not any(a <= m.start() < b for (a, b), _ in ours)]
     score = sum(w for _, w in ours) - sum(w for _, w in theirs)
-    forms = sorted([("government", a, b) for (a, b), _ in ours] + [("opposition", a, b) for (a, b), _ in theirs],
-                   key=lambda f: f[1])
-    return Shown(round(score, 3), tuple(forms))  # type: ignore[arg-type]
+    shown: list[tuple[Side, int, int]] = [("government", a, b) for (a, b), _ in ours]
+    shown += [("opposition", a, b) for (a, b), _ in theirs]
+    return Shown(round(score, 3), tuple(sorted(shown, key=lambda f: f[1])))
 
 
 def side_shown(text: str) -> tuple[Side, int, int] | None:

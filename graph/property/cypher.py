@@ -180,6 +180,12 @@ def neo4j_schema(label: str) -> str:
     return template.format(name=constraint_name(label), label=label)
 
 
+def _between(template: str, type_: str) -> str:
+    """A relationship template filled with a type of the closed list and its end labels."""
+    kind = rel_kind(_checked([type_], TYPES))
+    return template.format(start=kind.start, type=kind.type, end=kind.end)
+
+
 def falkordb_index(label: str) -> str:
     """FalkorDB's index on `id` for a label."""
     return FALKORDB_ID_INDEX.format(label=_checked([label], LABELS))
@@ -192,8 +198,7 @@ def node_state(label: str) -> str:
 
 def relationship_state(type_: str) -> str:
     """Every relationship of a type: id, end ids and properties."""
-    kind = rel_kind(_checked([type_], TYPES))
-    return RELATIONSHIP_STATE.format(start=kind.start, type=kind.type, end=kind.end)
+    return _between(RELATIONSHIP_STATE, type_)
 
 
 def count_nodes(label: str) -> str:
@@ -223,14 +228,12 @@ def create_nodes(label: str, add: Sequence[str] = ()) -> str:
 
 def create_relationships(type_: str) -> str:
     """CREATE a batch of new relationships between their end nodes, with their properties."""
-    kind = rel_kind(_checked([type_], TYPES))
-    return CREATE_RELATIONSHIPS.format(start=kind.start, type=kind.type, end=kind.end)
+    return _between(CREATE_RELATIONSHIPS, type_)
 
 
 def merge_relationships(type_: str) -> str:
     """MERGE a batch of relationships on their id between their end nodes; replace their properties."""
-    kind = rel_kind(_checked([type_], TYPES))
-    return MERGE_RELATIONSHIPS.format(start=kind.start, type=kind.type, end=kind.end)
+    return _between(MERGE_RELATIONSHIPS, type_)
 
 
 def delete_nodes(label: str) -> str:
@@ -245,8 +248,7 @@ def delete_label(label: str) -> str:
 
 def delete_relationships(type_: str) -> str:
     """Delete a batch of relationships by id and end ids."""
-    kind = rel_kind(_checked([type_], TYPES))
-    return DELETE_RELATIONSHIPS.format(start=kind.start, type=kind.type, end=kind.end)
+    return _between(DELETE_RELATIONSHIPS, type_)
 
 
 def neo4j_statements() -> Iterator[tuple[str, str, dict[str, Any]]]:

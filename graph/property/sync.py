@@ -72,17 +72,20 @@ class SyncReport:
 @dataclass
 class Plan:
     """The writes that make one label or type in the database equal to the projection: the
-    rows to delete, and the new and changed rows to write (`created` of them new)."""
+    rows to delete, the new rows to create and the changed rows to merge."""
 
     stale: list[Row] = field(default_factory=list)
+    new: list[Row] = field(default_factory=list)
     changed: list[Row] = field(default_factory=list)
     change: Change = field(default_factory=Change)
-    created: set[str] = field(default_factory=set)
 
-    def split(self) -> tuple[list[Row], list[Row]]:
-        """The rows to write, as (new, changed)."""
-        return ([r for r in self.changed if r["id"] in self.created],
-                [r for r in self.changed if r["id"] not in self.created])
+    def created(self, row: Row) -> None:
+        self.change.created += 1
+        self.new.append(row)
+
+    def updated(self, row: Row) -> None:
+        self.change.updated += 1
+        self.changed.append(row)
 
 
 def _no_progress(done: int, total: int) -> None:
@@ -108,24 +111,22 @@ def sync_projection(projection: Projection, db: GraphDatabase, batch_size: int =
     rels = {t: plan_relationships(projection.relationships.get(t, []),
                                   db.run_read(cypher.relationship_state(t), {}))
             for t in TYPES}
-    total = sum(len(p.stale) + len(p.changed) for p in (*nodes.values(), *rels.values()))
+    total = sum(len(p.stale) + len(p.new) + len(p.changed) for p in (*nodes.values(), *rels.values()))
     batches = Batches(db, batch_size, progress, total)
     for type_, plan in rels.items():
         batches.write(cypher.delete_relationships(type_), "rows", [_endpoints(r) for r in plan.stale])
     for label, plan in nodes.items():
         batches.write(cypher.delete_nodes(label), "ids", [row["id"] for row in plan.stale])
     for label, plan in nodes.items():
-        new, changed = plan.split()
-        for (add, remove), rows in label_groups(label, new):
+        for (add, remove), rows in label_groups(label, plan.new):
             batches.write(cypher.create_nodes(label, add), "rows", rows,
                           cypher.merge_nodes(label, add, remove), _props, _node)
-        for (add, remove), rows in label_groups(label, changed):
+        for (add, remove), rows in label_groups(label, plan.changed):
             batches.write(cypher.merge_nodes(label, add, remove), "rows", [_node(r) for r in rows])
     for type_, plan in rels.items():
-        new, changed = plan.split()
-        batches.write(cypher.create_relationships(type_), "rows", new, cypher.merge_relationships(type_),
+        batches.write(cypher.create_relationships(type_), "rows", plan.new, cypher.merge_relationships(type_),
                       _ends_and_props)
-        batches.write(cypher.merge_relationships(type_), "rows", changed)
+        batches.write(cypher.merge_relationships(type_), "rows", plan.changed)
     return SyncReport(db.target.shown, {label: p.change for label, p in nodes.items()},
                       {t: p.change for t, p in rels.items()})
 
@@ -178,14 +179,11 @@ def plan_nodes(rows: Sequence[Row], state: Iterable[Row]) -> Plan:
     for row in rows:
         old = found.pop(row["id"], None)
         if old is None:
-            plan.change.created += 1
-            plan.created.add(row["id"])
+            plan.created(row)
         elif set(old["labels"]) != set(row["labels"]) or not same(old["props"], row["props"]):
-            plan.change.updated += 1
+            plan.updated(row)
         else:
             plan.change.unchanged += 1
-            continue
-        plan.changed.append(row)
     plan.stale = [{"id": key} for key in found if key is not None]
     plan.change.deleted = len(plan.stale)
     return plan
@@ -201,17 +199,14 @@ def plan_relationships(rows: Sequence[Row], state: Iterable[Row]) -> Plan:
     for row in rows:
         old = found.pop(row["id"], None)
         if old is None:
-            plan.change.created += 1
-            plan.created.add(row["id"])
+            plan.created(row)
         elif row["id"] in repeated or _endpoints(old) != _endpoints(row):
             plan.stale.append(old)
-            plan.change.updated += 1
+            plan.updated(row)
         elif not same(old["props"], row["props"]):
-            plan.change.updated += 1
+            plan.updated(row)
         else:
             plan.change.unchanged += 1
-            continue
-        plan.changed.append(row)
     stale = [row for key, row in found.items() if key is not None]
     plan.stale += stale
     plan.change.deleted = len(stale)
