@@ -16,6 +16,7 @@ import io
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -39,6 +40,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _LAYOUT = "\n\t\f\v"
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\r]")  # ASCII's Cc characters but _LAYOUT's
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _CP1252 = {
     byte: bytes([byte]).decode("cp1252")
     for byte in range(0x80, 0xA0)
@@ -310,10 +313,13 @@ def _normalise_newlines(text: str) -> str:
 
 
 def _unprinted_share(text: str) -> float:
-    """Share of characters that are control, surrogate or unassigned code points (not layout)."""
+    """Share of characters that are control, surrogate or unassigned code points (not layout).
+    ASCII's few controls are counted by one pattern; each other character is judged once."""
     if not text:
         return 0.0
-    unprinted = sum(1 for char in text if _is_control(char))
+    unprinted = len(_ASCII_CONTROL.findall(text))
+    if not text.isascii():
+        unprinted += sum(n for char, n in Counter(_NOT_ASCII.findall(text)).items() if _is_control(char))
     return unprinted / len(text)
 
 

@@ -307,6 +307,14 @@ def test_control_characters_without_nul_are_binary() -> None:
         decode(bytes(range(1, 32)) * 4 + b"some text", "noise.bin")
 
 
+def test_text_of_unassigned_and_private_characters_is_binary_but_any_script_is_text() -> None:
+    noise = "".join(chr(c) for c in (0xE000, 0x0378, 0xF8FF, 0x10FFFF)) * 10 + " some words"
+    with pytest.raises(InputError, match=r"noise\.txt: binary file, not text"):
+        decode(noise.encode(), "noise.txt")
+    words = "Ἀθῆναι Київ 北京 café — “quoted” 😀\t\f\v\r\n" * 10
+    assert decode(words.encode(), "words.txt").count("Ἀθῆναι Київ 北京 café — “quoted” 😀") == 10
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig", "utf-32"])
 def test_unicode_with_a_bom_is_decoded(tmp_path: Path, encoding: str) -> None:
     data = SEED.read_text(encoding="utf-8").encode(encoding)
