@@ -25,6 +25,7 @@ introduces (`Extractor.prepare` parses the whole source), so a slice would parse
 
 from __future__ import annotations
 
+import ctypes
 import os
 import tempfile
 import threading
@@ -58,6 +59,8 @@ ENV = "STANDPOINT_CLUSTER"
 SEND = "STANDPOINT_CLUSTER_SEND"  # on a worker: send N-Quads back even when it sees the store's folder
 EVENTS = "standpoint"  # the topic of the workers' events (Client.get_events): each extractor made,
 # and whether that worker writes its N-Quads into the store's folder
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # mallopt's parameters, in glibc's malloc.h
+_MMAP_CEILING = 32 * 1024 * 1024  # glibc's DEFAULT_MMAP_THRESHOLD_MAX on a 64-bit machine
 AHEAD = 4  # tasks sent ahead per worker: the cluster stays busy, the client holds few sources
 # A task's answer: its N-Quads as text, or the file it wrote them to (""), the entry graphs it
 # changed, and its stance records.
@@ -223,8 +226,29 @@ class _BuildPlugin(WorkerPlugin):
 def dask_setup(worker: Any) -> None:
     """Dask's preload hook: `dask worker SCHEDULER --preload standpoint.graph.rdf.cluster` loads
     the extraction code and the spaCy pipeline (STANDPOINT_SPACY_MODEL's, else the default) when
-    the worker starts, so that no build waits for them at its first task."""
+    the worker starts, so that no build waits for them at its first task, and gives the
+    worker's C allocator back the thresholds it would have grown to (`steady_malloc`)."""
+    steady_malloc()
     nlp.pipeline()
+
+
+def steady_malloc() -> bool:
+    """Undo, in this process, the small fixed malloc thresholds a Dask nanny starts its workers
+    with (`MALLOC_TRIM_THRESHOLD_=65536` in `distributed.nanny.pre-spawn-environ`, so that freed
+    memory goes back to the system at once). With it, glibc also stops raising its mmap threshold
+    as it sees large blocks freed, so the parser's arrays are mapped and unmapped afresh on every
+    sentence, and the kernel's work on the pages costs a worker about a sixth more time than
+    the same extraction in a local process. The thresholds are set to the ceilings glibc's own
+    adjustment reaches (32 MiB to map a block, twice that to trim the heap). True when done:
+    only under that variable, on a C library with `mallopt` (glibc's)."""
+    if not os.environ.get("MALLOC_TRIM_THRESHOLD_"):
+        return False
+    try:
+        mallopt = ctypes.CDLL(None).mallopt  # the running process's C library
+    except (OSError, AttributeError):
+        return False
+    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+    return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_CEILING) and mallopt(_M_TRIM_THRESHOLD, 2 * _MMAP_CEILING))
 
 
 def _reads(path: str) -> str:
