@@ -39,17 +39,17 @@ KILL_POINTS = [
     ("build.opened", 1), ("build.read", 1), ("build.extract", 1), ("build.extract", 4),
     ("build.read", 2), ("build.extract", 9), ("build.written", 1), ("commit.backup", 1),
     ("commit.drop", 1), ("commit.drop", 3), ("commit.load", 1), ("commit.load", 4),
-    ("commit.load", 12), ("commit.loaded", 1), ("commit.flushed", 1), ("commit.linked", 1),
+    ("commit.load", 12), ("commit.loaded", 1), ("commit.compacted", 1), ("commit.flushed", 1), ("commit.linked", 1),
     ("commit.renamed", 1), ("commit.published", 1), ("commit.stale", 1), ("commit.done", 1),
     ("commit.drop", 2),
 ]
-FIRST_BUILD_POINTS = [("build.extract", 2), ("commit.load", 2), ("commit.flushed", 1),
+FIRST_BUILD_POINTS = [("build.extract", 2), ("commit.load", 2), ("commit.compacted", 1), ("commit.flushed", 1),
                       ("commit.renamed", 1)]
 # Ctrl-C: before publishing the build stops and the store is as it was; once publishing has
 # begun (the new `current` link is made, then renamed into place) it is held off, and the build
 # completes.
 INTERRUPT_POINTS = [("build.extract", 3), ("commit.backup", 1), ("commit.load", 2),
-                    ("commit.flushed", 1), ("commit.linked", 1), ("commit.renamed", 1),
+                    ("commit.compacted", 1), ("commit.flushed", 1), ("commit.linked", 1), ("commit.renamed", 1),
                     ("commit.stale", 1)]
 AFTER_RENAME = {"commit.renamed", "commit.published", "commit.stale", "commit.done"}
 HELD_OFF = AFTER_RENAME | {"commit.linked"}  # Ctrl-C is held off from just before the link
@@ -321,3 +321,33 @@ def test_ctrl_c_in_the_terminal_stops_a_parallel_build_cleanly(
         else:  # it had already finished, or was publishing
             assert process.returncode == 0, stderr
         assert [name for name in leftovers(store) if not name.startswith("gen-")] == []
+
+
+
+COMMITS = """
+import sys
+from pathlib import Path
+from standpoint.graph.rdf.store import open_store
+folder = Path(sys.argv[1])
+def commit(name, quads):
+    nquads = folder / name
+    nquads.write_text("".join(f"<urn:s:{n}> <urn:p> \\"{'words ' * 20}{n}\\" <urn:g:{name}> .\\n" for n in range(quads)))
+    with open_store(folder / "store", write=True) as store:
+        store.commit([], nquads)
+commit("large", 50_000)
+print("large done", flush=True)
+commit("small", 100)
+print("small done", flush=True)
+"""
+
+
+@pytest.mark.parametrize(("point", "printed"), [("commit.compacted:1", ""), ("commit.compacted:2", "large done\nsmall done\n")])
+def test_a_large_load_is_compacted_and_a_small_update_to_a_large_store_is_not(
+        point: str, printed: str, tmp_path: Path) -> None:
+    """A write is compacted when it loads at least a quarter of what the store held (a cold build;
+    a new debate, as the kills above show): here 50,000 quads into an empty store. 100 more quads
+    are not worth rewriting the store for, so a kill at the second compaction never comes."""
+    done = subprocess.run([sys.executable, "-c", COMMITS, str(tmp_path)], capture_output=True, text=True,
+                          env={**os.environ, "STANDPOINT_TEST_KILL_AT": point}, check=False, cwd=ROOT)
+    assert done.stdout == printed, done.stderr
+    assert done.returncode == (-signal.SIGKILL if point.endswith(":1") else 0)
