@@ -169,7 +169,7 @@ def position_terms(store: Store, actor: ox.NamedNode, latest_count: int | None =
 
 
 def _evidence(db: ox.Store, statement: Any, cache: _Cache) -> dict[str, Any] | None:
-    props = _props(db, statement, SP.text, SP.fromEntry, SP.stance, SP.confidence, SP.kind, SP.cue)
+    props = _props(db, statement, SP.text, SP.fromEntry, SP.stance, SP.confidence, SP.kind, SP.cue, whole=True)
     found = {key: _one(props, p) for key, p in (
         ("text", SP.text), ("entry", SP.fromEntry), ("statementStance", SP.stance),
         ("confidence", SP.confidence))}
