@@ -40,7 +40,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _LAYOUT = "\n\t\f\v"
-_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\r]")  # ASCII's Cc characters but _LAYOUT's
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _CP1252 = {
     byte: bytes([byte]).decode("cp1252")
@@ -326,3 +325,6 @@ def _unprinted_share(text: str) -> float:
 def _is_control(char: str) -> bool:
     """True for a control, surrogate, private or unassigned character other than newline/tab."""
     return char not in _LAYOUT and unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn")
+
+
+_ASCII_CONTROL = re.compile("[" + "".join(re.escape(c) for c in map(chr, range(128)) if _is_control(c)) + "]")

@@ -323,7 +323,6 @@ def test_ctrl_c_in_the_terminal_stops_a_parallel_build_cleanly(
         assert [name for name in leftovers(store) if not name.startswith("gen-")] == []
 
 
-
 COMMITS = """
 import sys
 from pathlib import Path

@@ -232,23 +232,24 @@ def dask_setup(worker: Any) -> None:
     nlp.pipeline()
 
 
-def steady_malloc() -> bool:
+def steady_malloc() -> None:
     """Undo, in this process, the small fixed malloc thresholds a Dask nanny starts its workers
     with (`MALLOC_TRIM_THRESHOLD_=65536` in `distributed.nanny.pre-spawn-environ`, so that freed
     memory goes back to the system at once). With it, glibc also stops raising its mmap threshold
     as it sees large blocks freed, so the parser's arrays are mapped and unmapped afresh on every
     sentence, and the kernel's work on the pages costs a worker about a sixth more time than
     the same extraction in a local process. The thresholds are set to the ceilings glibc's own
-    adjustment reaches (32 MiB to map a block, twice that to trim the heap). True when done:
-    only under that variable, on a C library with `mallopt` (glibc's)."""
+    adjustment reaches (32 MiB to map a block, twice that to trim the heap). Only under that
+    variable, on a C library with `mallopt` (glibc's)."""
     if not os.environ.get("MALLOC_TRIM_THRESHOLD_"):
-        return False
+        return
     try:
         mallopt = ctypes.CDLL(None).mallopt  # the running process's C library
     except (OSError, AttributeError):
-        return False
+        return
     mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_CEILING) and mallopt(_M_TRIM_THRESHOLD, 2 * _MMAP_CEILING))
+    mallopt(_M_MMAP_THRESHOLD, _MMAP_CEILING)
+    mallopt(_M_TRIM_THRESHOLD, 2 * _MMAP_CEILING)
 
 
 def _reads(path: str) -> str:
