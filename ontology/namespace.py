@@ -99,6 +99,7 @@ class SP(DefinedNamespace):
     actor: URIRef
     issue: URIRef
     evidence: URIRef
+    latestEvidence: URIRef  # the position's 8 latest evidence statements
     statementCount: URIRef
     supportCount: URIRef
     opposeCount: URIRef

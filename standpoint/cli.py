@@ -28,6 +28,7 @@ from standpoint.cli_common import (
     store_option,
 )
 from standpoint.correct_cli import correct, review
+from standpoint.graph.analysis import drawing
 from standpoint.network_cli import network, report
 
 if TYPE_CHECKING:
@@ -328,9 +329,9 @@ def timeline(actor: str | None, issue: str | None, on: date | None, store: Path,
               help="HTML file to write.")
 @issue_option
 @actor_options
-@click.option("--max-actors", type=click.IntRange(0), default=80, show_default=True,
+@click.option("--max-actors", type=click.IntRange(0), default=drawing.MAX_ACTORS, show_default=True,
               help="Draw only the actors with the most evidence (0: all).")
-@click.option("--max-evidence", type=click.IntRange(0), default=8, show_default=True,
+@click.option("--max-evidence", type=click.IntRange(0), default=drawing.MAX_EVIDENCE, show_default=True,
               help="Statements listed per position, the latest first (0: all).")
 @store_option
 @handle_errors
@@ -345,12 +346,11 @@ def show(out: Path, issue: str | None, actor: str | None, on: date | None, max_a
     Example:
       standpoint show --out grooming-gangs.html --issue "national inquiry"
     """
-    from standpoint.graph.analysis.drawing import project
     from standpoint.graph.rdf.store import open_store
     from standpoint.visualisations.page import write_page
 
     with open_store(store) as opened:
-        G = project(opened, issue=issue, actor=actor, max_actors=max_actors or None,
+        G = drawing.project(opened, issue=issue, actor=actor, max_actors=max_actors or None,
                     max_evidence=max_evidence or None, on=on)
     click.echo(str(write_page(G, out, title="standpoint")))
 

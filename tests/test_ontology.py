@@ -151,6 +151,7 @@ def _position(actor_id: str, issue_id: str, evidence: list[URIRef]) -> Graph:
     graph.add((node, SP.stance, SP.supports))
     for statement in evidence:
         graph.add((node, SP.evidence, statement))
+        graph.add((node, SP.latestEvidence, statement))  # all of them: it has fewer than 8
     graph.add((node, SP.statementCount, Literal(len(evidence))))
     graph.add((node, SP.supportCount, Literal(len(evidence))))
     graph.add((node, SP.opposeCount, Literal(0)))
@@ -469,11 +470,16 @@ def _party_not_a_party(graph: Graph) -> Graph:
 
 
 def _position_without_evidence(graph: Graph) -> Graph:
-    return _replace(graph, POSITION, SP.evidence, None)
+    return _replace(_replace(graph, POSITION, SP.latestEvidence, None), POSITION, SP.evidence, None)
+
+
+def _latest_evidence_not_evidence(graph: Graph) -> Graph:
+    graph.add((POSITION, SP.latestEvidence, BADENOCH))
+    return graph
 
 
 def _position_with_others_evidence(graph: Graph) -> Graph:
-    return _replace(graph, POSITION, SP.evidence, BADENOCH)
+    return _replace(_replace(graph, POSITION, SP.latestEvidence, BADENOCH), POSITION, SP.evidence, BADENOCH)
 
 
 def _position_miscounted(graph: Graph) -> Graph:
@@ -656,6 +662,12 @@ BREAKS: dict[str, tuple[Callable[[Graph], Graph], URIRef, URIRef, str]] = {
         BADENOCH,
         SP.sourceEnd,
         f"the sp:sourceEnd {len(BODY) + 5} of a statement is past the end of its entry's sp:body ({len(BODY)} characters)",
+    ),
+    "latest evidence that is not evidence": (
+        _latest_evidence_not_evidence,
+        POSITION,
+        SP.latestEvidence,
+        f"the sp:latestEvidence {BADENOCH} of a position is not one of its sp:evidence",
     ),
     "position miscounted": (
         _position_miscounted,

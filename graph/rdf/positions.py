@@ -48,7 +48,13 @@ class Position:
     opposes: int
     first: str
     last: str
+    latest: tuple[str, ...] = ()  # its LATEST_EVIDENCE latest evidence statements
 
+
+# How many of a position's latest statements the store marks sp:latestEvidence (by time, then
+# IRI, as `hold` orders evidence): what a page lists per position unless asked for more, read
+# without reading the position's older evidence (`standpoint show --max-evidence`).
+LATEST_EVIDENCE = 8
 
 Moment = date | datetime  # a date-only source's time is its date
 
@@ -211,7 +217,8 @@ def derive(records: Iterable[StanceRecord]) -> list[Position]:
     """The positions of the store, from every statement's stance record."""
     return [
         Position(held.actor_id, held.issue_id, held.stance, tuple(r.statement for r in held.evidence),
-                 held.supports, held.opposes, held.evidence[0].time, held.evidence[-1].time)
+                 held.supports, held.opposes, held.evidence[0].time, held.evidence[-1].time,
+                 tuple(r.statement for r in held.evidence[-LATEST_EVIDENCE:]))
         for held in holdings(records).values()
     ]
 
@@ -235,3 +242,5 @@ def position_triples(position: Position) -> Iterator[Triple]:
     yield node, SP.lastTime, _time(position.last)
     for statement in position.evidence:
         yield node, SP.evidence, URIRef(statement)
+    for statement in position.latest:
+        yield node, SP.latestEvidence, URIRef(statement)
