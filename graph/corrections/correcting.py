@@ -608,7 +608,7 @@ def apply_to_store(store: Store, plan: Plan) -> None:
     """Apply the plan's new corrections to the store at once, as a build does after extraction:
     the entries they change, the registry's merged actors and issues, the positions and the
     corrections graph, published in one atomic step (see graph/rdf/store.py)."""
-    from standpoint.graph.rdf.build import derived_triples, nquads, stored_hashes, stored_stances
+    from standpoint.graph.rdf.build import nquads, stored_hashes, stored_stances, write_derived
 
     stored = stored_hashes(store)
     out, temp = temp_nquads(store)
@@ -623,7 +623,7 @@ def apply_to_store(store: Store, plan: Plan) -> None:
                 changed.add(str(iris.REGISTRY_GRAPH))
             registered = {iris.local_id(str(s)) for s, p, o in registry if p == RDF.type and o == SP.Issue}
             kept = [record for graph, record in stored_stances(store) if graph not in changed]
-            out.write(nquads(derived_triples(kept + records, registered), iris.DERIVED_GRAPH))
+            write_derived(out, kept + records, registered)
             changed.add(str(iris.DERIVED_GRAPH))
         store.commit(sorted(changed), Path(temp))
     finally:

@@ -174,8 +174,12 @@ def source_digest(entries: Sequence[Entry]) -> str:
 
 def nquads(triples: Iterable[Triple], graph: URIRef) -> str:
     """N-Quads lines for triples in one named graph."""
+    return "".join(_lines(triples, graph))
+
+
+def _lines(triples: Iterable[Triple], graph: URIRef) -> Iterator[str]:
     g = nt(graph)
-    return "".join(f"{nt(s)} {nt(p)} {nt(o)} {g} .\n" for s, p, o in triples)
+    return (f"{nt(s)} {nt(p)} {nt(o)} {g} .\n" for s, p, o in triples)
 
 
 @dataclass
@@ -515,15 +519,21 @@ def _finish(store: Store, pending: _Pending, registry: Registry, reg_triples: li
     registry_node = iris.REGISTRY_GRAPH
     pending.out.write(nquads([*reg_triples, (registry_node, SP.contentHash, Literal(registry_digest))],
                              registry_node))
-    pending.out.write(nquads(derived_triples(kept + pending.records, set(registry.issues)),
-                             iris.DERIVED_GRAPH))
+    write_derived(pending.out, kept + pending.records, set(registry.issues))
 
 
-def derived_triples(records: list[StanceRecord], registered: set[str]) -> list[Triple]:
+def write_derived(out: IO[str], records: list[StanceRecord], registered: set[str]) -> None:
+    """Write the derived graph's N-Quads a line at a time (750,000 lines at 100,000 entries)."""
+    out.writelines(_lines(derived_triples(records, registered), iris.DERIVED_GRAPH))
+
+
+def derived_triples(records: list[StanceRecord], registered: set[str]) -> Iterator[Triple]:
     """The derived graph, from every statement's stance record: the issues found in the text
     (those `registered` are the registry's) and every position."""
-    triples = [t for issue in found_issues(records, registered) for t in issue_triples(issue)]
-    return triples + [t for p in derive(records) for t in position_triples(p)]
+    for issue in found_issues(records, registered):
+        yield from issue_triples(issue)
+    for position in derive(records):
+        yield from position_triples(position)
 
 
 def stored_hashes(store: Store) -> dict[str, str]:
