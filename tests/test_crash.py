@@ -64,7 +64,13 @@ def run_build(args: list[str | Path], env: dict[str, str] | None = None,
         if name not in (env or {}):
             environment.pop(name, None)
     return subprocess.run([*CLI, "build", *map(str, args)], check=False, capture_output=True, text=True,
-                          env=environment, timeout=timeout, cwd=ROOT)
+                          env=environment, timeout=timeout, cwd=ROOT, preexec_fn=_ctrl_c_as_at_a_terminal)
+
+
+def _ctrl_c_as_at_a_terminal() -> None:
+    """A build run from a terminal gets Ctrl-C, even when the tests run in the background (a
+    shell starts background jobs with SIGINT ignored, and children inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def leftovers(store: Path) -> list[str]:
