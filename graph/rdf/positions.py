@@ -43,12 +43,16 @@ class Position:
     actor_id: str
     issue_id: str
     stance: str  # supports | opposes | mixed
-    evidence: tuple[str, ...]
+    evidence: tuple[str, ...]  # in time order, then by IRI (as `hold` orders it)
     supports: int
     opposes: int
     first: str
     last: str
-    latest: tuple[str, ...] = ()  # its LATEST_EVIDENCE latest evidence statements
+
+    @property
+    def latest(self) -> tuple[str, ...]:
+        """Its LATEST_EVIDENCE latest evidence statements (the evidence is in time order)."""
+        return self.evidence[-LATEST_EVIDENCE:]
 
 
 # How many of a position's latest statements the store marks sp:latestEvidence (by time, then
@@ -217,8 +221,7 @@ def derive(records: Iterable[StanceRecord]) -> list[Position]:
     """The positions of the store, from every statement's stance record."""
     return [
         Position(held.actor_id, held.issue_id, held.stance, tuple(r.statement for r in held.evidence),
-                 held.supports, held.opposes, held.evidence[0].time, held.evidence[-1].time,
-                 tuple(r.statement for r in held.evidence[-LATEST_EVIDENCE:]))
+                 held.supports, held.opposes, held.evidence[0].time, held.evidence[-1].time)
         for held in holdings(records).values()
     ]
 
